@@ -1,0 +1,17 @@
+# golive_module(NAME SOURCES ... DEPS ...): a static library golive_NAME built from src/NAME.
+function(golive_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(golive_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(golive_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+  target_link_libraries(golive_${name} PUBLIC ${ARG_DEPS} golive_settings
+                        PRIVATE golive_warnings)
+endfunction()
+
+# golive_test(NAME SOURCES ... DEPS ...): a Catch2 test binary whose cases CTest discovers.
+function(golive_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE golive_catch_main ${ARG_DEPS} golive_warnings)
+  catch_discover_tests(${name} TEST_PREFIX "${name}:" PROPERTIES TIMEOUT 120
+                       ENVIRONMENT "GOLIVE_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,70 @@
+#pragma once
+/// Secrets (SPEC §10): a value that cannot be printed by accident, and the process-wide
+/// redactor every output path runs its text through.
+#include <fmt/format.h>
+
+#include <mutex>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace golive {
+
+/// A secret value plus where it came from. Constructing one registers the value with
+/// Redactor::global(), so any later output that contains it is masked even if code forgets.
+/// Formatting (fmt, ostream) prints "***"; only code that must send the value calls reveal().
+class Secret {
+ public:
+  Secret() = default;
+  /// `source` is a printable description such as "env BLUUM_API_KEY"; never the value.
+  Secret(std::string value, std::string source);
+
+  /// The raw value. Callers: net (Authorization), crypto (HMAC keys), credential checks.
+  const std::string& reveal() const { return value_; }
+  const std::string& source() const { return source_; }
+  /// "sha256:" + 12 hex digits; safe to print.
+  std::string fingerprint() const;
+  bool empty() const { return value_.empty(); }
+
+ private:
+  std::string value_;
+  std::string source_;
+};
+
+inline std::ostream& operator<<(std::ostream& os, const Secret&) { return os << "***"; }
+
+/// Masks every registered secret in text. Thread-safe. Registration happens at the source where
+/// a secret is loaded or derived (credential loader, Authorization header builder), never by
+/// guessing from output (peers.md §4.7).
+class Redactor {
+ public:
+  static Redactor& global();
+
+  /// Registers a value to mask. Values shorter than 4 characters are ignored (too common to mask
+  /// without corrupting ordinary text); such secrets are still never printed by Secret itself.
+  void add(std::string_view value);
+  /// Returns `text` with each registered value replaced by "***".
+  std::string redact(std::string_view text) const;
+  /// Number of registered values (tests).
+  size_t size() const;
+  /// Forgets every value (tests only).
+  void clear_for_tests();
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<std::string> values_;
+};
+
+/// Shorthand for Redactor::global().redact(text).
+std::string redact(std::string_view text);
+
+}  // namespace golive
+
+template <>
+struct fmt::formatter<golive::Secret> : fmt::formatter<std::string_view> {
+  template <typename Ctx>
+  auto format(const golive::Secret&, Ctx& ctx) const {
+    return fmt::formatter<std::string_view>::format("***", ctx);
+  }
+};
