@@ -1,0 +1,215 @@
+// `check` and `validate`: load, plan, (run), decide, report.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "cli/embedded.hpp"
+#include "cli/validate_scan.hpp"
+#include "core/exit_codes.hpp"
+#include "engine/http_stack.hpp"
+#include "engine/safety.hpp"
+#include "engine/session.hpp"
+#include "report/report.hpp"
+
+namespace golive::cli {
+
+namespace {
+
+std::vector<std::string> diagnostic_lines(const ConfigError& e) {
+  std::vector<std::string> out;
+  for (const auto& d : e.diagnostics()) out.push_back(d.str());
+  return out;
+}
+
+/// Pairs formats with outputs by position; a missing output is stdout.
+std::vector<std::pair<std::string, std::string>> report_targets(const CheckFlags& f) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto formats = f.formats.empty() ? std::vector<std::string>{"text"} : f.formats;
+  for (size_t i = 0; i < formats.size(); ++i) {
+    out.emplace_back(formats[i], i < f.outputs.size() ? f.outputs[i] : "-");
+  }
+  return out;
+}
+
+std::string validate_report_flags(const CheckFlags& f) {
+  const auto& known = report::formats();
+  for (const auto& fmt_name : f.formats) {
+    if (std::find(known.begin(), known.end(), fmt_name) == known.end()) {
+      return fmt::format("--format: unknown format '{}' (known: {})", fmt_name,
+                         fmt::join(known, ", "));
+    }
+  }
+  if (f.outputs.size() > std::max<size_t>(1, f.formats.size())) {
+    return "--output: more outputs than --format values";
+  }
+  return "";
+}
+
+std::chrono::year_month_day today(Clock& clock) {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock.wall_now())};
+}
+
+}  // namespace
+
+int usage_error(const std::vector<std::string>& lines) {
+  for (const auto& l : lines) std::cerr << redact(l) << '\n';
+  std::cerr << "exit 2: usage or profile error; nothing was sent\n";
+  return exit_code::usage;
+}
+
+bool use_color(const std::string& flag, int fd) {
+  if (flag == "always") return true;
+  if (flag == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(fd) == 1;
+}
+
+int run_check(const CheckFlags& flags) {
+  if (flags.env.empty() && flags.profile.empty()) return usage_error({"check: --env or --profile is required"});
+  if (auto e = validate_report_flags(flags); !e.empty()) return usage_error({e});
+  Logger log(std::cerr, flags.quiet ? 0 : (flags.verbose ? 2 : 1));
+  Clock& clock = SystemClock::instance();
+  const auto started = clock.wall_now();
+  const auto& registry = builtin_registry();
+
+  LoadedRun run;
+  Target main, rehearsal;
+  std::vector<PlannedCheck> plan;
+  RunOptions options;
+  options.only = flags.only;
+  options.skip = flags.skip;
+  options.timeout = std::chrono::seconds(flags.timeout_s);
+  try {
+    run = load_run(flags.env, flags.profile, flags.config_dir, registry);
+    main.profile = run.profile;
+    if (run.rehearsal) rehearsal.profile = *run.rehearsal;
+    plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, options);
+  } catch (const ConfigError& e) {
+    return usage_error(diagnostic_lines(e));
+  }
+  // Resolve credentials and start the embedded emulator only once everything validated.
+  auto starter = embedded_starter();
+  resolve_target(main, run.provider, starter);
+  if (run.rehearsal) resolve_target(rehearsal, run.provider, starter);
+
+  if (auto refusals = safety_refusals(plan, run.provider); !refusals.empty()) {
+    for (const auto& r : refusals) {
+      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
+                            r.reason, r.profile_path));
+    }
+    std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
+    return exit_code::refused;
+  }
+
+  const auto deadline = clock.now() + options.timeout;
+  auto rate = run.provider.rate_limit_per_s.count(main.profile.kind)
+                  ? run.provider.rate_limit_per_s.at(main.profile.kind)
+                  : 10;
+  std::function<void(std::string_view)> trace;
+  if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
+  HttpStack http(main.profile.http, rate, clock, deadline, trace);
+
+  const std::string run_id = new_run_id();
+  RunServices services{run.provider, http.client(), clock, log, run_id, run.config_dir, {}, {}};
+  services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
+    try {
+      profile::LoadOptions lo;
+      lo.known_check_ids = registry.ids();
+      lo.known_attestation_ids = run.checklist.attestation_ids();
+      auto dir = std::filesystem::path(main.profile.path).parent_path();
+      Target t;
+      t.profile = profile::load_profile((dir / (name + ".yaml")).string(), lo);
+      resolve_target(t, run.provider, nullptr);
+      return t;
+    } catch (const ConfigError& e) {
+      why = e.what();
+      return std::nullopt;
+    }
+  };
+  bool progress = !flags.quiet && isatty(2) == 1;
+  if (progress) {
+    services.on_result = [&](const ResultRow& row, size_t done, size_t total) {
+      log.info(fmt::format("[{}/{}] {:<12} {}", done, total, to_string(row.result.status),
+                           row.result.id));
+    };
+  }
+  log.debug(fmt::format("run {}: {} checks planned", run_id, plan.size()));
+  RunOutcome outcome = run_checks(plan, services, options);
+
+  RunReport report = report_header(run, main, run_id);
+  report.rows = std::move(outcome.rows);
+  report.commitments = apply_commitments(main.profile, report.rows, today(clock));
+  report.items = evaluate_items(run.checklist, report.rows, report.commitments, registry.ids());
+  report.started_at = iso8601(started);
+  report.finished_at = iso8601(clock.wall_now());
+  report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.wall_now() - started).count();
+  decide(report, VerdictOptions{flags.strict, flags.report_only});
+
+  report::Style style{use_color(flags.color, 1), flags.quiet};
+  for (const auto& [format, output] : report_targets(flags)) {
+    if (output == "-") {
+      report::write(format, report, std::cout, style);
+      std::cout.flush();
+      continue;
+    }
+    std::ofstream out(output, std::ios::trunc);
+    if (!out) {
+      log.error(fmt::format("cannot write {} report to {}", format, output));
+      continue;
+    }
+    report::write(format, report, out, report::Style{false, false});
+  }
+  std::cerr << report::verdict_line(report) << '\n';
+  std::cerr.flush();
+  if (outcome.abandoned > 0) {
+    // Checks still running past the deadline hold references to this frame: leave now.
+    std::cout.flush();
+    std::_Exit(report.exit_code);
+  }
+  return report.exit_code;
+}
+
+int run_validate(const CheckFlags& flags) {
+  if (flags.env.empty() && flags.profile.empty()) return usage_error({"validate: --env or --profile is required"});
+  const auto& registry = builtin_registry();
+  std::vector<Diagnostic> diags;
+  std::string path = flags.profile;
+  LoadedRun run;
+  bool loaded = false;
+  try {
+    if (path.empty()) path = profile_path_for(find_config_dir(flags.config_dir), flags.env);
+    run = load_run(flags.env, flags.profile, flags.config_dir, registry);
+    loaded = true;
+    Target main, rehearsal;
+    main.profile = run.profile;
+    if (run.rehearsal) rehearsal.profile = *run.rehearsal;
+    auto plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, RunOptions{});
+    std::cout << fmt::format("{}: {} checks would run\n", run.profile.path, plan.size());
+  } catch (const ConfigError& e) {
+    diags = e.diagnostics();
+  }
+  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1).
+  if (!path.empty()) {
+    auto more = scan_credentials(path, loaded ? &run.profile : nullptr);
+    diags.insert(diags.end(), more.begin(), more.end());
+  }
+  if (!diags.empty()) {
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.loc.file, a.loc.line, a.loc.col) < std::tie(b.loc.file, b.loc.line, b.loc.col);
+    });
+    std::vector<std::string> lines;
+    for (const auto& d : diags) lines.push_back(d.str());
+    return usage_error(lines);
+  }
+  std::cout << "profile OK; nothing was sent\n";
+  return exit_code::ready;
+}
+
+}  // namespace golive::cli

@@ -1,0 +1,56 @@
+#include "cli/embedded.hpp"
+
+#include <mutex>
+
+#include "crypto/webhook.hpp"
+#include "emulator/emulator.hpp"
+
+namespace golive::cli {
+
+namespace {
+
+/// Emulators started for this process; they live until exit (checks may still use them).
+std::vector<std::unique_ptr<emulator::Emulator>>& running() {
+  static std::vector<std::unique_ptr<emulator::Emulator>> v;
+  return v;
+}
+std::mutex& running_mu() {
+  static std::mutex mu;
+  return mu;
+}
+
+/// The reference receiver verifies with the profile's scheme and the run's webhook secret.
+emulator::Verifier verifier_for(const Target& t) {
+  if (!t.profile.webhook || !t.webhook_secret || !t.webhook_secret->ok()) return {};
+  const auto& wh = *t.profile.webhook;
+  if (wh.scheme == "custom") return {};
+  std::shared_ptr<webhook::Scheme> scheme = webhook::make_scheme(wh.scheme);
+  std::string secret = t.webhook_secret->secret->reveal();
+  int tolerance = wh.tolerance_s;
+  return [scheme, secret, tolerance](const emulator::HeaderList& headers, const std::string& body) {
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    auto r = scheme->verify(secret, headers, body, now, tolerance);
+    return emulator::ReceiverVerdict{r.ok, r.ok ? "" : r.code + ": " + r.reason};
+  };
+}
+
+}  // namespace
+
+EmbeddedStarter embedded_starter() {
+  return [](Target& t) {
+    emulator::Options opts;
+    auto emu = std::make_unique<emulator::Emulator>(opts);
+    emu->start();
+    t.base_url = emu->base_url();
+    if (t.profile.webhook && (t.webhook_url.empty() || t.webhook_url == "embedded")) {
+      t.webhook_url = emu->receiver_url();
+    }
+    emu->set_receiver_verifier(verifier_for(t));
+    std::lock_guard lock(running_mu());
+    running().push_back(std::move(emu));
+  };
+}
+
+}  // namespace golive::cli

@@ -1,0 +1,78 @@
+#pragma once
+/// Everything a run produced, in the shape every reporter reads (SPEC §4.2–4.4, §9).
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "engine/checklist.hpp"
+#include "profile/profile.hpp"
+
+namespace golive {
+
+/// One check's result plus what the report needs to know about the check.
+struct ResultRow {
+  CheckInfo info;
+  CheckResult result;
+  bool waived = false;          ///< a valid waiver turned this failure into "waived"
+  std::string waiver_note;      ///< "approved by X until Y (TICKET): reason"
+  std::string profile_path;     ///< profile the check ran against
+  SourceLoc configured_at;      ///< line that configures it (checks.<id> or the file top)
+};
+
+/// State of a checklist item (SPEC §4.2).
+enum class ItemState { verified, failed, attested, waived, inconclusive, not_covered };
+std::string_view to_string(ItemState s);
+
+struct ItemResult {
+  int section_number = 0;
+  std::string section_title;
+  ChecklistItem item;
+  ItemState state = ItemState::not_covered;
+  std::string detail;  ///< e.g. "attested by ops@x on 2026-11-01 until 2027-05-01"
+  std::vector<std::string> checks_run;      ///< ids that ran for this item
+  std::vector<std::string> checks_planned;  ///< ids named by the checklist not yet built
+};
+
+/// An attestation or waiver and its time state at report time.
+struct Commitment {
+  std::string kind;  ///< "attestation" | "waiver"
+  std::string id;
+  std::string owner;
+  std::string expires;  ///< YYYY-MM-DD
+  int days_left = 0;
+  bool expired = false;
+  bool past_half_life = false;
+  std::string note;
+  SourceLoc loc;
+};
+
+enum class Verdict { ready, not_ready, inconclusive, refused };
+std::string_view to_string(Verdict v);  ///< "READY", "NOT READY", "INCONCLUSIVE", "REFUSED"
+
+/// The whole run.
+struct RunReport {
+  std::string tool = "bluum-golive";
+  std::string tool_version;
+  std::string run_id;
+  std::string started_at;   ///< ISO 8601 UTC
+  std::string finished_at;  ///< ISO 8601 UTC
+  long long duration_ms = 0;
+  std::string profile_name;
+  std::string profile_path;
+  std::string profile_sha256;
+  std::string environment;
+  EnvKind kind = EnvKind::sandbox;
+  std::string provider;
+  std::string base_url;  ///< redacted
+  std::string checklist_title;
+  std::string checklist_source;
+  std::vector<ResultRow> rows;
+  std::vector<ItemResult> items;
+  std::vector<Commitment> commitments;
+  Verdict verdict = Verdict::inconclusive;
+  int exit_code = 3;
+  std::vector<std::string> reasons;  ///< why the verdict is what it is, one line each
+  std::vector<std::string> notes;    ///< e.g. "2 waivers, 1 expiring in 7 days"
+};
+
+}  // namespace golive

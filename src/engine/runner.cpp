@@ -1,0 +1,162 @@
+#include "engine/runner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <semaphore>
+#include <thread>
+
+#include "core/diagnostic.hpp"
+
+namespace golive {
+
+namespace {
+
+bool listed(const std::vector<std::string>& v, const std::string& id) {
+  return std::find(v.begin(), v.end(), id) != v.end();
+}
+
+/// State shared between the runner and one check's thread; outlives an abandoned thread.
+struct Slot {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  CheckResult result;
+};
+
+CheckResult guarded_run(Check& check, CheckContext& ctx, const std::string& id) {
+  try {
+    return check.run(ctx);
+  } catch (const std::exception& e) {
+    CheckResult r;
+    r.id = id;
+    r.status = Status::inconclusive;
+    r.summary = "the check stopped with an error: " + redact(e.what());
+    r.fix = "this is a bug in bluum-golive if it repeats; run with -v and report it";
+    return r;
+  } catch (...) {
+    CheckResult r;
+    r.id = id;
+    r.status = Status::inconclusive;
+    r.summary = "the check stopped with an unknown error";
+    return r;
+  }
+}
+
+}  // namespace
+
+std::vector<PlannedCheck> plan_checks(const Registry& registry, const Target& main,
+                                      const Target* rehearsal, const RunOptions& options) {
+  std::vector<Diagnostic> errors;
+  for (const auto* list : {&options.only, &options.skip}) {
+    for (const auto& id : *list) {
+      try {
+        registry.require(id, list == &options.only ? "--only" : "--skip");
+      } catch (const ConfigError& e) {
+        errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+    }
+  }
+  if (!errors.empty()) throw ConfigError(errors);
+
+  std::vector<PlannedCheck> plan;
+  for (const auto& entry : registry.entries()) {
+    const auto& id = entry.info.id;
+    if (!options.only.empty() && !listed(options.only, id)) continue;
+    if (listed(options.skip, id)) continue;
+    const Target* target = &main;
+    // Production runs send their sandbox-write checks to the rehearsal profile (SPEC §5).
+    if (entry.info.side_effect == SideEffect::sandbox_write &&
+        main.profile.kind == EnvKind::production && rehearsal) {
+      target = rehearsal;
+    }
+    if (!entry.info.applies_to(target->profile.kind)) continue;
+    const auto& checks = target->profile.checks;
+    auto it = checks.find(id);
+    YAML::Node node = it != checks.end() ? it->second.options : YAML::Node();
+    SourceLoc loc = it != checks.end() ? it->second.loc : SourceLoc{target->profile.path, 0, 0};
+    if (it != checks.end() && !it->second.enabled) continue;
+    try {
+      CheckOptions opts(id, node, loc);
+      auto timeout_s = opts.get_int("timeout_s", static_cast<int>(options.check_timeout.count() / 1000));
+      if (timeout_s <= 0) opts.error("timeout_s", "must be a positive number of seconds");
+      auto check = entry.make(opts);
+      opts.finish();
+      plan.push_back({&entry, std::shared_ptr<Check>(std::move(check)), target,
+                      std::chrono::seconds(std::max(1, timeout_s))});
+    } catch (const ConfigError& e) {
+      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!errors.empty()) throw ConfigError(errors);
+  return plan;
+}
+
+RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
+                      const RunOptions& options) {
+  using namespace std::chrono;
+  const auto start = services.clock.now();
+  const auto run_deadline = start + options.timeout;
+  auto gate = std::make_shared<std::counting_semaphore<64>>(std::clamp(options.concurrency, 1, 64));
+  std::vector<std::shared_ptr<Slot>> slots;
+  std::vector<steady_clock::time_point> deadlines;
+
+  for (auto& planned : plan) {
+    auto slot = std::make_shared<Slot>();
+    slots.push_back(slot);
+    auto deadline = std::min(run_deadline, start + planned.timeout);
+    deadlines.push_back(deadline);
+    std::thread([slot, gate, check = planned.check, target = planned.target,
+                 id = planned.entry->info.id, &services, deadline] {
+      gate->acquire();
+      CheckContext ctx{*target,       services.provider, services.http,       services.clock,
+                       services.log,  services.run_id,   deadline,            services.config_dir,
+                       services.load_sibling};
+      auto began = steady_clock::now();
+      services.log.debug(fmt::format("check {}: start", id));
+      CheckResult r = guarded_run(*check, ctx, id);
+      r.id = id;
+      r.duration = duration_cast<milliseconds>(steady_clock::now() - began);
+      gate->release();
+      std::lock_guard lock(slot->mu);
+      slot->result = std::move(r);
+      slot->done = true;
+      slot->cv.notify_all();
+    }).detach();
+  }
+
+  RunOutcome out;
+  size_t done = 0;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    auto& slot = *slots[i];
+    ResultRow row;
+    row.info = plan[i].entry->info;
+    row.profile_path = plan[i].target->profile.path;
+    row.configured_at = plan[i].target->profile.where("checks." + row.info.id);
+    {
+      std::unique_lock lock(slot.mu);
+      // One second of grace past the deadline: checks clip their own I/O to it.
+      bool finished = slot.cv.wait_until(lock, deadlines[i] + seconds(1), [&] { return slot.done; });
+      if (finished) {
+        row.result = slot.result;
+      } else {
+        ++out.abandoned;
+        row.result.id = row.info.id;
+        row.result.status = Status::inconclusive;
+        auto limit = duration_cast<milliseconds>(deadlines[i] - start).count();
+        row.result.summary = fmt::format("did not finish within its deadline ({} ms)", limit);
+        row.result.fix = "raise --timeout or the check's timeout_s, or see why the target is slow";
+        row.result.duration = duration_cast<milliseconds>(steady_clock::now() - start);
+      }
+    }
+    row.result.environment = plan[i].target->profile.environment;
+    ++done;
+    if (services.on_result) services.on_result(row, done, plan.size());
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace golive

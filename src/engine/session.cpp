@@ -1,0 +1,153 @@
+#include "engine/session.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "crypto/digest.hpp"
+#include "net/http.hpp"
+
+namespace golive {
+
+namespace fs = std::filesystem;
+
+std::string find_config_dir(const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) {
+    if (!fs::is_directory(explicit_dir)) {
+      throw ConfigError(SourceLoc{"--config-dir", 0, 0},
+                        "'" + explicit_dir + "' is not a directory");
+    }
+    return explicit_dir;
+  }
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "config" / "profiles")) return (dir / "config").string();
+    if (dir == dir.parent_path()) break;
+  }
+  if (fs::is_directory(GOLIVE_SOURCE_CONFIG_DIR)) return GOLIVE_SOURCE_CONFIG_DIR;
+  throw ConfigError(SourceLoc{"config", 0, 0},
+                    "no config/ directory found from here upward; pass --config-dir");
+}
+
+std::string profile_path_for(const std::string& config_dir, const std::string& env_name) {
+  fs::path p = fs::path(config_dir) / "profiles" / (env_name + ".yaml");
+  if (fs::exists(p)) return p.string();
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "profiles", ec)) {
+    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  std::string msg = "no profile named '" + env_name + "' (looked for " + p.string() + ")";
+  if (auto s = did_you_mean(env_name, names); !s.empty()) msg += "; did you mean '" + s + "'?";
+  if (!names.empty()) msg += fmt::format(" — available: {}", fmt::join(names, ", "));
+  msg += "; `bluum-golive init --env " + env_name + "` writes a new one";
+  throw ConfigError(SourceLoc{"--env", 0, 0}, msg);
+}
+
+LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
+                   const std::string& config_dir_flag, const Registry& registry) {
+  LoadedRun run;
+  run.config_dir = find_config_dir(config_dir_flag);
+  std::string path = profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
+  // The profile names its provider; peek cheaply by loading with the default pack's lists
+  // first, then validating attestation ids against that provider's checklist.
+  profile::LoadOptions lo;
+  lo.known_check_ids = registry.ids();
+  std::vector<std::string> providers;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(run.config_dir) / "providers", ec)) {
+    if (e.path().extension() == ".yaml") providers.push_back(e.path().stem().string());
+  }
+  if (!providers.empty()) lo.known_providers = providers;
+  // Attestation ids come from the checklist of the provider; bluum is the default pack.
+  run.provider = load_provider(run.config_dir, "bluum");
+  run.checklist = load_checklist(run.config_dir, run.provider.checklist);
+  lo.known_attestation_ids = run.checklist.attestation_ids();
+  run.profile = profile::load_profile(path, lo);
+  if (run.profile.provider != run.provider.name) {
+    run.provider = load_provider(run.config_dir, run.profile.provider);
+    run.checklist = load_checklist(run.config_dir, run.provider.checklist);
+  }
+  if (run.profile.rehearsal) {
+    fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
+    if (!fs::exists(rp)) {
+      throw ConfigError(run.profile.where("rehearsal"),
+                        "rehearsal profile '" + *run.profile.rehearsal + "' not found at " +
+                            rp.string());
+    }
+    run.rehearsal = profile::load_profile(rp.string(), lo);
+    if (run.rehearsal->kind != EnvKind::sandbox) {
+      throw ConfigError(run.profile.where("rehearsal"),
+                        "rehearsal profile '" + *run.profile.rehearsal +
+                            "' must be a sandbox-kind profile");
+    }
+  }
+  return run;
+}
+
+namespace {
+std::string random_hex(size_t n) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string s;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; ++i) s.push_back(kHex[rng() % 16]);
+  return s;
+}
+}  // namespace
+
+void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStarter& embedded) {
+  const profile::Profile& profile = t.profile;
+  t.base_url = profile.base_url;
+  std::string base_dir = fs::path(profile.path).parent_path().string();
+  for (const auto& [name, source] : profile.credentials) {
+    t.credentials[name] = profile::resolve(source, base_dir);
+  }
+  if (profile.embedded() && profile.credentials.empty()) {
+    // Throwaway credentials for the in-process emulator (SPEC §4.1).
+    for (const auto& name : provider.required_credentials) {
+      t.credentials[name].secret = Secret("demo_" + name + "_" + random_hex(16), "generated");
+    }
+  }
+  if (profile.webhook) {
+    t.webhook_url = profile.webhook->url;
+    if (profile.webhook->secret) {
+      t.webhook_secret = profile::resolve(*profile.webhook->secret, base_dir);
+    } else if (profile.embedded()) {
+      t.webhook_secret = profile::Resolution{
+          Secret("whsec_" + random_hex(32), "generated"), ""};
+    }
+  }
+  if (profile.embedded() && embedded) embedded(t);
+}
+
+std::string new_run_id() {
+  auto tm = fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+  return fmt::format("{:%Y%m%dT%H%M%SZ}-{}", tm, random_hex(6));
+}
+
+std::string iso8601(std::chrono::system_clock::time_point t) {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(t)));
+}
+
+RunReport report_header(const LoadedRun& run, const Target& target, const std::string& run_id) {
+  RunReport r;
+  r.tool_version = GOLIVE_VERSION;
+  r.run_id = run_id;
+  r.profile_name = run.profile.name;
+  r.profile_path = run.profile.path;
+  r.profile_sha256 = run.profile.sha256;
+  r.environment = run.profile.environment;
+  r.kind = run.profile.kind;
+  r.provider = run.provider.name;
+  r.base_url = run.profile.embedded() ? "embedded (" + net::redact_url(target.base_url) + ")"
+                                      : net::redact_url(target.base_url);
+  r.checklist_title = run.checklist.title;
+  r.checklist_source = run.checklist.source;
+  return r;
+}
+
+}  // namespace golive

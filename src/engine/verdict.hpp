@@ -1,0 +1,34 @@
+#pragma once
+/// From results to checklist item states, commitment (attestation/waiver) states and the
+/// verdict with its exit code (SPEC §3, §4.2, §4.4).
+#include <chrono>
+#include <vector>
+
+#include "engine/report_model.hpp"
+
+namespace golive {
+
+struct VerdictOptions {
+  bool strict = false;       ///< warnings, waivers and half-life attestations fail
+  bool report_only = false;  ///< exit 0 whatever the verdict
+};
+
+/// Applies the profile's waivers to `rows` (marks waived) and returns every attestation and
+/// waiver with its time state as of `today`.
+std::vector<Commitment> apply_commitments(const profile::Profile& profile,
+                                          std::vector<ResultRow>& rows,
+                                          std::chrono::year_month_day today);
+
+/// Checklist item states from rows and commitments, in checklist order.
+std::vector<ItemResult> evaluate_items(const Checklist& checklist,
+                                       const std::vector<ResultRow>& rows,
+                                       const std::vector<Commitment>& commitments,
+                                       const std::vector<std::string>& registered_ids);
+
+/// Fills report.verdict, exit_code, reasons and notes.
+void decide(RunReport& report, const VerdictOptions& options);
+
+/// "YYYY-MM-DD".
+std::string format_date(std::chrono::year_month_day d);
+
+}  // namespace golive

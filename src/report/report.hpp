@@ -1,0 +1,33 @@
+#pragma once
+/// Report writers (SPEC §9). Every writer redacts every string it prints (SPEC §10).
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/report_model.hpp"
+
+namespace golive::report {
+
+/// Presentation options shared by the writers.
+struct Style {
+  bool color = false;  ///< ANSI colour (text only)
+  bool quiet = false;  ///< text: only the verdict line
+};
+
+/// Formats this build can write, e.g. {"text", "json"}.
+const std::vector<std::string>& formats();
+
+/// Writes `report` in `format` to `out`; throws std::invalid_argument on an unknown format.
+void write(const std::string& format, const RunReport& report, std::ostream& out,
+           const Style& style);
+
+/// The text report grouped by checklist, ending with the verdict line.
+void write_text(const RunReport& report, std::ostream& out, const Style& style);
+
+/// The versioned JSON report (schema_version 1; key order stable).
+void write_json(const RunReport& report, std::ostream& out);
+
+/// "VERDICT: READY (exit 0)" — the last line on stderr of every `check` run.
+std::string verdict_line(const RunReport& report);
+
+}  // namespace golive::report
