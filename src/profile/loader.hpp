@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "profile/profile.hpp"
 
 namespace golive::profile {
@@ -14,6 +15,21 @@ struct LoadOptions {
   std::vector<std::string> known_attestation_ids;  ///< ids accepted under attestations:
   std::vector<std::string> known_providers{"bluum"};
 };
+
+/// A profile as far as it could be read, and every problem found (none when it is valid).
+struct LoadResult {
+  Profile profile;  ///< holds each part that was valid; meaningless as a whole unless ok()
+  std::vector<Diagnostic> diagnostics;  ///< in file order
+  bool ok() const { return diagnostics.empty(); }
+};
+
+/// Like parse_profile, but returns the problems instead of throwing. For `validate`, which adds
+/// the credentials that do not resolve (profile/credentials.hpp) to the same list.
+LoadResult read_profile(const std::string& yaml_text, const std::string& path,
+                        const LoadOptions& options);
+
+/// Like load_profile, but returns the problems (an unreadable file is one) instead of throwing.
+LoadResult read_profile_file(const std::string& path, const LoadOptions& options);
 
 /// Parses `yaml_text` (as read from `path`). Throws ConfigError carrying every Diagnostic
 /// (FILE:LINE:COL: message, "did you mean" for unknown keys and ids, literal secrets refused).

@@ -30,9 +30,9 @@ struct CredentialSource {
 
 /// Webhook receiver settings (SPEC §6).
 struct WebhookConfig {
-  std::string url;
-  std::optional<CredentialSource> secret;
-  std::string scheme = "standard";  ///< standard | stripe | blockchain0x | custom
+  std::string url;  ///< absolute http(s) URL, or "embedded" (the built-in reference receiver)
+  std::optional<CredentialSource> secret;  ///< absent only when base_url is embedded
+  std::string scheme = "standard";         ///< standard | stripe | blockchain0x | custom
   int tolerance_s = 300;
   int response_budget_s = 30;
   YAML::Node custom;  ///< scheme == custom: header names, template, encodings, tolerance mode
@@ -77,14 +77,14 @@ struct Waiver {
 
 /// A loaded, validated profile.
 struct Profile {
-  std::string path;         ///< file it was read from
-  std::string name;         ///< file stem, e.g. "production"
-  std::string sha256;       ///< SHA-256 of the file bytes
+  std::string path;    ///< file it was read from
+  std::string name;    ///< file stem, e.g. "production"
+  std::string sha256;  ///< SHA-256 of the file bytes
   int version = 1;
   std::string provider = "bluum";
   std::string environment;  ///< name as written, e.g. "staging"
   EnvKind kind = EnvKind::sandbox;
-  std::string base_url;     ///< "embedded" or an absolute URL
+  std::string base_url;  ///< "embedded" or an absolute URL
   bool embedded() const { return base_url == "embedded"; }
   std::map<std::string, CredentialSource> credentials;  ///< e.g. api_key, api_secret
   std::optional<std::string> rehearsal;                 ///< profile name for sandbox checks
@@ -97,7 +97,8 @@ struct Profile {
   /// used by reports (SARIF, annotations) to point at the line that configures a check.
   std::map<std::string, SourceLoc> locations;
 
-  /// Location of `key`, or the top of the file when unknown.
+  /// Location of `key`; else of its closest enclosing key that was seen ("checks" for an
+  /// unconfigured "checks.api.smoke"); else the top of the file (line 1, column 1).
   SourceLoc where(const std::string& key) const;
 };
 

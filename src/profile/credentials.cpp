@@ -1,0 +1,122 @@
+#include "profile/credentials.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "profile/subprocess.hpp"
+
+namespace golive::profile {
+
+namespace {
+
+constexpr size_t k_max_secret_bytes = 64 * 1024;
+
+void strip_one_newline(std::string& s) {
+  if (s.size() >= 2 && s.compare(s.size() - 2, 2, "\r\n") == 0) {
+    s.resize(s.size() - 2);
+  } else if (!s.empty() && s.back() == '\n') {
+    s.pop_back();
+  }
+}
+
+Resolution failed(std::string why) {
+  return Resolution{std::nullopt, std::move(why)};
+}
+
+Resolution from_env(const CredentialSource& src) {
+  const char* value = std::getenv(src.env_var.c_str());
+  if (!value) return failed("environment variable " + src.env_var + " is not set");
+  return Resolution{Secret(value, "env " + src.env_var), ""};
+}
+
+Resolution from_file(const CredentialSource& src, const std::string& base_dir) {
+  std::filesystem::path p(src.path);
+  if (p.is_relative() && !base_dir.empty()) p = std::filesystem::path(base_dir) / p;
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(p, ec).lexically_normal();
+  const std::string shown = ec ? p.string() : abs.string();
+  auto fail = [&](const char* why) { return failed("cannot read file " + shown + ": " + why); };
+  int fd = ::open(shown.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  std::string value;
+  char buf[4096];
+  while (true) {
+    ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      int err = errno;
+      ::close(fd);
+      return fail(std::strerror(err));
+    }
+    if (got == 0) break;
+    value.append(buf, static_cast<size_t>(got));
+    if (value.size() > k_max_secret_bytes) {
+      ::close(fd);
+      return fail("it is larger than 64 KiB; expected a single secret");
+    }
+  }
+  ::close(fd);
+  strip_one_newline(value);
+  return Resolution{Secret(std::move(value), "file " + shown), ""};
+}
+
+Resolution from_command(const CredentialSource& src) {
+  const std::string name = src.argv.empty() ? std::string() : src.argv.front();
+  const std::string cmd = "command '" + name + "'";
+  if (src.argv.empty()) return failed("command source has no arguments");
+  CommandOutcome out =
+      run_command(src.argv, std::chrono::seconds(src.timeout_s), k_max_secret_bytes);
+  using State = CommandOutcome::State;
+  switch (out.state) {
+    case State::not_started:
+      return failed(cmd + " could not be started: " + out.reason);
+    case State::timed_out:
+      return failed(cmd + " timed out after " + std::to_string(src.timeout_s) + " s");
+    case State::too_much_output:
+      return failed(cmd + " printed more than 64 KiB; expected a single secret");
+    case State::signalled:
+      return failed(cmd + " was killed by signal " + std::to_string(out.code));
+    case State::exited:
+      break;
+  }
+  if (out.code != 0) return failed(cmd + " exited with status " + std::to_string(out.code));
+  strip_one_newline(out.out);
+  return Resolution{Secret(std::move(out.out), "command " + name), ""};
+}
+
+}  // namespace
+
+Resolution resolve(const CredentialSource& source, const std::string& base_dir) {
+  switch (source.kind) {
+    case CredentialSource::Kind::env:
+      return from_env(source);
+    case CredentialSource::Kind::file:
+      return from_file(source, base_dir);
+    case CredentialSource::Kind::command:
+      return from_command(source);
+  }
+  return failed("unknown credential source");
+}
+
+std::vector<Diagnostic> unresolved_credentials(const Profile& profile) {
+  const std::string dir = std::filesystem::path(profile.path).parent_path().string();
+  std::vector<Diagnostic> out;
+  auto check = [&](const std::string& name, const CredentialSource& src) {
+    Resolution r = resolve(src, dir);
+    if (!r.ok()) out.push_back(Diagnostic{src.loc, name + ": " + r.error});
+  };
+  for (const auto& [name, src] : profile.credentials) check("credentials." + name, src);
+  if (profile.webhook && profile.webhook->secret) check("webhook.secret", *profile.webhook->secret);
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+  });
+  return out;
+}
+
+}  // namespace golive::profile

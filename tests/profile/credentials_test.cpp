@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "profile/credentials.hpp"
+#include "profile/loader.hpp"
+#include "profile_test_support.hpp"
+
+using namespace golive;
+using namespace golive::profile;
+using golive::profile::testing::TempDir;
+using golive::profile::testing::test_options;
+
+namespace {
+
+CredentialSource env_source(const std::string& name) {
+  CredentialSource s;
+  s.kind = CredentialSource::Kind::env;
+  s.env_var = name;
+  return s;
+}
+
+CredentialSource file_source(const std::string& path) {
+  CredentialSource s;
+  s.kind = CredentialSource::Kind::file;
+  s.path = path;
+  return s;
+}
+
+CredentialSource command_source(std::vector<std::string> argv, int timeout_s = 10) {
+  CredentialSource s;
+  s.kind = CredentialSource::Kind::command;
+  s.argv = std::move(argv);
+  s.timeout_s = timeout_s;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("profile: env source resolves a set variable and names an unset one", "[profile]") {
+  ::setenv("GOLIVE_TEST_ENV_KEY", "key-from-env-1234", 1);
+  Resolution r = resolve(env_source("GOLIVE_TEST_ENV_KEY"), "");
+  REQUIRE(r.ok());
+  CHECK(r.secret->reveal() == "key-from-env-1234");
+  CHECK(r.secret->source() == "env GOLIVE_TEST_ENV_KEY");
+  CHECK(fmt::format("{}", *r.secret) == "***");
+
+  ::setenv("GOLIVE_TEST_ENV_EMPTY", "", 1);
+  Resolution empty = resolve(env_source("GOLIVE_TEST_ENV_EMPTY"), "");
+  REQUIRE(empty.ok());
+  CHECK(empty.secret->empty());
+
+  ::unsetenv("GOLIVE_TEST_ENV_MISSING");
+  Resolution missing = resolve(env_source("GOLIVE_TEST_ENV_MISSING"), "");
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.error == "environment variable GOLIVE_TEST_ENV_MISSING is not set");
+  ::unsetenv("GOLIVE_TEST_ENV_KEY");
+  ::unsetenv("GOLIVE_TEST_ENV_EMPTY");
+}
+
+TEST_CASE("profile: file source is relative to the profile and loses one newline", "[profile]") {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path() / "keys");
+  dir.write("keys/api.txt", "file-secret-value\n\n");
+  dir.write("keys/crlf.txt", "crlf-secret-value\r\n");
+  Resolution r = resolve(file_source("keys/api.txt"), dir.path().string());
+  REQUIRE(r.ok());
+  CHECK(r.secret->reveal() == "file-secret-value\n");
+  CHECK(r.secret->source() == "file " + (dir.path() / "keys/api.txt").string());
+  Resolution crlf = resolve(file_source("keys/crlf.txt"), dir.path().string());
+  REQUIRE(crlf.ok());
+  CHECK(crlf.secret->reveal() == "crlf-secret-value");
+
+  Resolution missing = resolve(file_source("keys/none.txt"), dir.path().string());
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.error == "cannot read file " + (dir.path() / "keys/none.txt").string() +
+                             ": No such file or directory");
+  Resolution directory = resolve(file_source("keys"), dir.path().string());
+  CHECK_FALSE(directory.ok());
+  CHECK(directory.error ==
+        "cannot read file " + (dir.path() / "keys").string() + ": Is a directory");
+}
+
+TEST_CASE("profile: command source captures stdout without a shell", "[profile]") {
+  Resolution r = resolve(command_source({"/bin/echo", "cmd-secret-value"}), "");
+  REQUIRE(r.ok());
+  CHECK(r.secret->reveal() == "cmd-secret-value");
+  CHECK(r.secret->source() == "command /bin/echo");
+  Resolution p = resolve(command_source({"printf", "%s", "a b; $(echo no-shell)"}), "");
+  REQUIRE(p.ok());
+  CHECK(p.secret->reveal() == "a b; $(echo no-shell)");
+}
+
+TEST_CASE("profile: command source failures are errors without the output", "[profile]") {
+  Resolution fail = resolve(command_source({"/bin/sh", "-c", "echo leaked-value; exit 3"}), "");
+  CHECK_FALSE(fail.ok());
+  CHECK(fail.error == "command '/bin/sh' exited with status 3");
+  Resolution missing = resolve(command_source({"golive-no-such-command-xyz"}), "");
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.error ==
+        "command 'golive-no-such-command-xyz' could not be started: No such file or directory");
+}
+
+TEST_CASE("profile: a command that outlives timeout_s is killed", "[profile]") {
+  auto start = std::chrono::steady_clock::now();
+  Resolution r = resolve(command_source({"sleep", "30"}, 1), "");
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(r.ok());
+  CHECK(r.error == "command 'sleep' timed out after 1 s");
+  CHECK(elapsed < std::chrono::seconds(10));
+}
+
+TEST_CASE("profile: unresolved_credentials locates each failing source", "[profile]") {
+  TempDir dir;
+  dir.write("token.txt", "tok-secret-value\n");
+  ::unsetenv("GOLIVE_TEST_NOT_SET");
+  std::string path = dir.write("sandbox.yaml",
+                               "version: 1\nprovider: bluum\nenvironment: sandbox\n"
+                               "base_url: https://sandbox.example\n"
+                               "credentials:\n"
+                               "  api_key: {file: token.txt}\n"
+                               "  api_secret: {env: GOLIVE_TEST_NOT_SET}\n"
+                               "webhook:\n  url: https://h.example/x\n"
+                               "  secret: {command: [/bin/false]}\n");
+  Profile p = load_profile(path, test_options());
+  auto problems = unresolved_credentials(p);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].str() == path +
+                                 ":7:3: credentials.api_secret: environment variable "
+                                 "GOLIVE_TEST_NOT_SET is not set");
+  CHECK(problems[1].str() == path +
+                                 ":10:3: webhook.secret: command '/bin/false' exited with "
+                                 "status 1");
+}
