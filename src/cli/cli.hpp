@@ -1,10 +1,36 @@
 #pragma once
 /// Subcommand entry points. Each returns the process exit code (SPEC §3) and prints only
 /// redacted text.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace golive::cli {
+
+/// Subcommands registered by command modules: after parsing, the action of the chosen
+/// subcommand runs. Modules keep their flag storage alive by capturing shared_ptrs.
+class Commands {
+ public:
+  using Action = std::function<int()>;
+  void add(CLI::App* subcommand, Action action) { actions_.emplace_back(subcommand, std::move(action)); }
+  /// Runs the action of the subcommand the user chose; -1 when none matched.
+  int run_selected() const {
+    for (const auto& [sub, action] : actions_) {
+      if (sub->parsed()) return action();
+    }
+    return -1;
+  }
+
+ private:
+  std::vector<std::pair<CLI::App*, Action>> actions_;
+};
+
+/// Command modules: each adds one subcommand (cmd_NAME.cpp).
+void register_emulate(CLI::App& app, Commands& commands);
+void register_webhook(CLI::App& app, Commands& commands);
 
 /// Flags of `check` (and the subset `validate` uses).
 struct CheckFlags {
@@ -22,6 +48,8 @@ struct CheckFlags {
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
+  std::string audit_file;  ///< --audit: a client-audit recording to grade (client.* checks)
+  std::string baseline;    ///< --baseline: a previous JSON report; fail only on regressions
 };
 
 int run_check(const CheckFlags& flags);

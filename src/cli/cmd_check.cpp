@@ -8,7 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/embedded.hpp"
-#include "cli/validate_scan.hpp"
+#include "profile/credentials.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/http_stack.hpp"
 #include "engine/safety.hpp"
@@ -118,6 +118,8 @@ int run_check(const CheckFlags& flags) {
 
   const std::string run_id = new_run_id();
   RunServices services{run.provider, http.client(), clock, log, run_id, run.config_dir, {}, {}};
+  services.raw_http = &http.raw();
+  services.audit_file = flags.audit_file;
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
       profile::LoadOptions lo;
@@ -182,11 +184,9 @@ int run_validate(const CheckFlags& flags) {
   std::vector<Diagnostic> diags;
   std::string path = flags.profile;
   LoadedRun run;
-  bool loaded = false;
   try {
     if (path.empty()) path = profile_path_for(find_config_dir(flags.config_dir), flags.env);
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
-    loaded = true;
     Target main, rehearsal;
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
@@ -195,10 +195,16 @@ int run_validate(const CheckFlags& flags) {
   } catch (const ConfigError& e) {
     diags = e.diagnostics();
   }
-  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1).
+  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1); they are
+  // reported together with any other problem, so the profile is read once more without throwing.
   if (!path.empty()) {
-    auto more = scan_credentials(path, loaded ? &run.profile : nullptr);
-    diags.insert(diags.end(), more.begin(), more.end());
+    try {
+      auto partial = profile::read_profile_file(path, load_options(find_config_dir(flags.config_dir), registry));
+      auto more = profile::unresolved_credentials(partial.profile);
+      diags.insert(diags.end(), more.begin(), more.end());
+    } catch (const ConfigError& e) {
+      diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
   }
   if (!diags.empty()) {
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {

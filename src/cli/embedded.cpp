@@ -1,7 +1,9 @@
 #include "cli/embedded.hpp"
 
 #include <mutex>
+#include <stdexcept>
 
+#include "checks/webhook/scheme_config.hpp"
 #include "crypto/webhook.hpp"
 #include "emulator/emulator.hpp"
 
@@ -23,8 +25,16 @@ std::mutex& running_mu() {
 emulator::Verifier verifier_for(const Target& t) {
   if (!t.profile.webhook || !t.webhook_secret || !t.webhook_secret->ok()) return {};
   const auto& wh = *t.profile.webhook;
-  if (wh.scheme == "custom") return {};
-  std::shared_ptr<webhook::Scheme> scheme = webhook::make_scheme(wh.scheme);
+  std::shared_ptr<const webhook::Scheme> scheme;
+  try {
+    scheme = checks::wh::make_scheme_setup(wh).scheme;  // built-in or custom
+  } catch (const std::invalid_argument& e) {
+    // Fail closed: a receiver that cannot verify rejects everything, saying why.
+    std::string why = std::string("receiver misconfigured: ") + e.what();
+    return [why](const emulator::HeaderList&, const std::string&) {
+      return emulator::ReceiverVerdict{false, why};
+    };
+  }
   std::string secret = t.webhook_secret->secret->reveal();
   int tolerance = wh.tolerance_s;
   return [scheme, secret, tolerance](const emulator::HeaderList& headers, const std::string& body) {

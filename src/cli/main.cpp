@@ -26,6 +26,9 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   cmd->add_flag("--strict", f.strict,
                 "Fail on warnings, waivers and attestations past half their life");
   cmd->add_flag("--plan", f.plan, "List every request the run would send; send nothing");
+  cmd->add_option("--audit", f.audit_file,
+                  "Grade a client-audit recording (from `bluum-golive audit --record`)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--timeout", f.timeout_s, "Overall deadline in seconds")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
@@ -72,6 +75,10 @@ int dispatch(int argc, char** argv) {
   init->add_option("--config-dir", init_config, "Config directory (default: ./config)");
   init->add_flag("--force", init_force, "Overwrite an existing profile");
 
+  golive::cli::Commands commands;
+  golive::cli::register_emulate(app, commands);
+  golive::cli::register_webhook(app, commands);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -87,6 +94,7 @@ int dispatch(int argc, char** argv) {
   }
 
   using namespace golive::cli;
+  if (int rc = commands.run_selected(); rc >= 0) return rc;
   if (*check) return run_check(check_flags);
   if (*validate) return run_validate(validate_flags);
   if (*list) return run_list(list_format, list_config);

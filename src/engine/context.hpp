@@ -42,6 +42,11 @@ struct CheckContext {
   /// Loads a sibling profile (e.g. "sandbox") of the same config dir with credentials
   /// resolved; nullopt (and a reason in `why`) when it cannot be loaded.
   std::function<std::optional<Target>(const std::string& name, std::string& why)> load_sibling;
+  /// The same network without retries or throttling, for checks whose point is to observe one
+  /// exchange as it is (webhook deliveries, a 429 on purpose). Never null while running.
+  net::HttpClient* raw_http = nullptr;
+  /// `check --audit FILE`: a client-audit recording (JSONL) to grade; empty when none.
+  std::string audit_file;
 
   const profile::Profile& profile() const { return target.profile; }
   /// The secret for credential `name`, or nullptr if unresolved.

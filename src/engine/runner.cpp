@@ -113,7 +113,9 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
       gate->acquire();
       CheckContext ctx{*target,       services.provider, services.http,       services.clock,
                        services.log,  services.run_id,   deadline,            services.config_dir,
-                       services.load_sibling};
+                       services.load_sibling,
+                       services.raw_http ? services.raw_http : &services.http,
+                       services.audit_file};
       auto began = steady_clock::now();
       services.log.debug(fmt::format("check {}: start", id));
       CheckResult r = guarded_run(*check, ctx, id);

@@ -42,6 +42,10 @@ struct RunServices {
   std::function<std::optional<Target>(const std::string&, std::string&)> load_sibling;
   /// Called as each check finishes (progress output); may be empty.
   std::function<void(const ResultRow&, size_t done, size_t total)> on_result;
+  /// Unretried, unthrottled client (CheckContext::raw_http); null means `http`.
+  net::HttpClient* raw_http = nullptr;
+  /// Recording for client.* grades (CheckContext::audit_file).
+  std::string audit_file;
 };
 
 /// Builds the checks that apply. `rehearsal` (may be null) receives the sandbox-write checks

@@ -48,25 +48,29 @@ std::string profile_path_for(const std::string& config_dir, const std::string& e
   throw ConfigError(SourceLoc{"--env", 0, 0}, msg);
 }
 
+profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry) {
+  profile::LoadOptions lo;
+  lo.known_check_ids = registry.ids();
+  std::vector<std::string> providers;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "providers", ec)) {
+    if (e.path().extension() == ".yaml") providers.push_back(e.path().stem().string());
+  }
+  if (!providers.empty()) lo.known_providers = providers;
+  auto provider = load_provider(config_dir, "bluum");
+  lo.known_attestation_ids = load_checklist(config_dir, provider.checklist).attestation_ids();
+  return lo;
+}
+
 LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
                    const std::string& config_dir_flag, const Registry& registry) {
   LoadedRun run;
   run.config_dir = find_config_dir(config_dir_flag);
   std::string path = profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
-  // The profile names its provider; peek cheaply by loading with the default pack's lists
-  // first, then validating attestation ids against that provider's checklist.
-  profile::LoadOptions lo;
-  lo.known_check_ids = registry.ids();
-  std::vector<std::string> providers;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(run.config_dir) / "providers", ec)) {
-    if (e.path().extension() == ".yaml") providers.push_back(e.path().stem().string());
-  }
-  if (!providers.empty()) lo.known_providers = providers;
   // Attestation ids come from the checklist of the provider; bluum is the default pack.
   run.provider = load_provider(run.config_dir, "bluum");
   run.checklist = load_checklist(run.config_dir, run.provider.checklist);
-  lo.known_attestation_ids = run.checklist.attestation_ids();
+  profile::LoadOptions lo = load_options(run.config_dir, registry);
   run.profile = profile::load_profile(path, lo);
   if (run.profile.provider != run.provider.name) {
     run.provider = load_provider(run.config_dir, run.profile.provider);

@@ -24,6 +24,10 @@ std::string profile_path_for(const std::string& config_dir, const std::string& e
 /// installed by the CLI so the engine does not depend on the emulator.
 using EmbeddedStarter = std::function<void(Target& target)>;
 
+/// What profiles of `config_dir` are validated against: the registry's check ids, the
+/// attestation ids of the default provider's checklist, the provider packs present.
+profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry);
+
 /// Everything loaded before any I/O.
 struct LoadedRun {
   std::string config_dir;

@@ -32,6 +32,7 @@ struct Harness {
   std::ostringstream log_text;
   Logger log{log_text, 2};
   std::function<std::optional<Target>(const std::string&, std::string&)> sibling;
+  std::string audit_file;
 
   CheckResult run(const std::string& id, const Target& target, YAML::Node options = {}) {
     const auto* entry = builtin_registry().find(id);
@@ -39,7 +40,8 @@ struct Harness {
     auto check = entry->make(opts);
     opts.finish();
     CheckContext ctx{target, pack, http, SystemClock::instance(), log, "run-test",
-                     std::chrono::steady_clock::now() + std::chrono::seconds(10), "", sibling};
+                     std::chrono::steady_clock::now() + std::chrono::seconds(10), "", sibling,
+                     &http, audit_file};
     auto r = check->run(ctx);
     r.id = id;
     return r;

@@ -38,7 +38,7 @@ webhook:
           {"GOLIVE_CANARY_SECRET", kSecret},
           {"GOLIVE_CANARY_WEBHOOK", kWebhook}};
   auto json = (s.path / "r.json").string();
-  auto r = golive({"check", "--profile", profile, "-v", "--format", "text", "--format", "json",
+  auto r = run_golive({"check", "--profile", profile, "-v", "--format", "text", "--format", "json",
                    "--output", "-", "--output", json},
                   env);
   INFO(r.out << r.err);
@@ -48,7 +48,7 @@ webhook:
   require_clean("stderr", r.err);
   require_clean("json file", s.read("r.json"));
 
-  auto v = golive({"validate", "--profile", profile}, env);
+  auto v = run_golive({"validate", "--profile", profile}, env);
   REQUIRE(v.exit_code == 2);  // extra: file missing
   require_clean("validate stdout", v.out);
   require_clean("validate stderr", v.err);
@@ -59,11 +59,11 @@ TEST_CASE("canary: a literal secret in a profile is refused without echoing it",
   auto profile = s.write("p.yaml", "version: 1\nprovider: bluum\nenvironment: sandbox\n"
                                    "base_url: https://sandbox.api.bluumfinance.com/v1\n"
                                    "credentials:\n  api_key: " + kKey + "\n  api_secret: {env: X_UNSET}\n");
-  auto r = golive({"validate", "--profile", profile});
+  auto r = run_golive({"validate", "--profile", profile});
   REQUIRE(r.exit_code == 2);
   REQUIRE_THAT(r.err, Catch::Contains("literal"));
   require_clean("stderr", r.err);
-  auto c = golive({"check", "--profile", profile});
+  auto c = run_golive({"check", "--profile", profile});
   REQUIRE(c.exit_code == 2);
   require_clean("check stderr", c.err);
 }

@@ -6,13 +6,13 @@
 using namespace golive::testing;
 
 TEST_CASE("cli: --version prints the version and exits 0", "[cli]") {
-  auto r = golive({"--version"});
+  auto r = run_golive({"--version"});
   REQUIRE(r.exit_code == 0);
   REQUIRE_THAT(r.out, Catch::StartsWith("bluum-golive 0."));
 }
 
 TEST_CASE("cli: --help lists the subcommands and exits 0", "[cli]") {
-  auto r = golive({"--help"});
+  auto r = run_golive({"--help"});
   REQUIRE(r.exit_code == 0);
   for (const char* cmd : {"check", "list", "explain", "validate", "init"}) {
     INFO(cmd);
@@ -21,14 +21,14 @@ TEST_CASE("cli: --help lists the subcommands and exits 0", "[cli]") {
 }
 
 TEST_CASE("cli: an unknown flag or no subcommand is a usage error (exit 2)", "[cli]") {
-  REQUIRE(golive({"check", "--env", "demo", "--frobnicate"}).exit_code == 2);
-  REQUIRE(golive({}).exit_code == 2);
-  REQUIRE(golive({"check"}).exit_code == 2);
-  REQUIRE(golive({"check", "--env", "demo", "--format", "yaml"}).exit_code == 2);
+  REQUIRE(run_golive({"check", "--env", "demo", "--frobnicate"}).exit_code == 2);
+  REQUIRE(run_golive({}).exit_code == 2);
+  REQUIRE(run_golive({"check"}).exit_code == 2);
+  REQUIRE(run_golive({"check", "--env", "demo", "--format", "yaml"}).exit_code == 2);
 }
 
 TEST_CASE("cli: check --env demo is READY (exit 0) with the verdict last on stderr", "[cli]") {
-  auto r = golive({"check", "--env", "demo"});
+  auto r = run_golive({"check", "--env", "demo"});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   REQUIRE_THAT(r.out, Catch::Contains("1. Full lifecycle tested in sandbox"));
@@ -37,28 +37,28 @@ TEST_CASE("cli: check --env demo is READY (exit 0) with the verdict last on stde
 }
 
 TEST_CASE("cli: an unknown --only id suggests the right one (exit 2)", "[cli]") {
-  auto r = golive({"check", "--env", "demo", "--only", "credentials.presnt"});
+  auto r = run_golive({"check", "--env", "demo", "--only", "credentials.presnt"});
   REQUIRE(r.exit_code == 2);
   REQUIRE_THAT(r.err, Catch::Contains("did you mean 'credentials.present'?"));
 }
 
 TEST_CASE("cli: an unknown --env names the profiles that exist (exit 2)", "[cli]") {
-  auto r = golive({"check", "--env", "prodution"});
+  auto r = run_golive({"check", "--env", "prodution"});
   REQUIRE(r.exit_code == 2);
   REQUIRE_THAT(r.err, Catch::Contains("did you mean 'production'?"));
 }
 
 TEST_CASE("cli: list shows every built-in check; explain describes one", "[cli]") {
-  auto l = golive({"list"});
+  auto l = run_golive({"list"});
   REQUIRE(l.exit_code == 0);
   REQUIRE_THAT(l.out, Catch::Contains("credentials.present") && Catch::Contains("base-url.sanity"));
-  auto j = golive({"list", "--format", "json"});
+  auto j = run_golive({"list", "--format", "json"});
   REQUIRE(j.exit_code == 0);
   REQUIRE_THAT(j.out, Catch::Contains("\"side_effect\": \"static\""));
-  auto e = golive({"explain", "base-url.sanity"});
+  auto e = run_golive({"explain", "base-url.sanity"});
   REQUIRE(e.exit_code == 0);
   REQUIRE_THAT(e.out, Catch::Contains("Cut-over: switch the base URL"));
-  auto bad = golive({"explain", "base-url.sanit"});
+  auto bad = run_golive({"explain", "base-url.sanit"});
   REQUIRE(bad.exit_code == 2);
   REQUIRE_THAT(bad.err, Catch::Contains("did you mean 'base-url.sanity'?"));
 }
@@ -66,12 +66,12 @@ TEST_CASE("cli: list shows every built-in check; explain describes one", "[cli]"
 TEST_CASE("cli: init writes an annotated profile that validates, and never overwrites", "[cli]") {
   Scratch s("init");
   auto cfg = (s.path / "config").string();
-  auto r = golive({"init", "--env", "staging", "--kind", "sandbox", "--config-dir", cfg});
+  auto r = run_golive({"init", "--env", "staging", "--kind", "sandbox", "--config-dir", cfg});
   REQUIRE(r.exit_code == 0);
   auto text = s.read("config/profiles/staging.yaml");
   REQUIRE_THAT(text, Catch::Contains("kind: sandbox") && Catch::Contains("{env: BLUUM_SANDBOX_API_KEY}"));
-  REQUIRE(golive({"init", "--env", "staging", "--config-dir", cfg}).exit_code == 2);
-  auto v = golive({"validate", "--profile", s.path.string() + "/config/profiles/staging.yaml"},
+  REQUIRE(run_golive({"init", "--env", "staging", "--config-dir", cfg}).exit_code == 2);
+  auto v = run_golive({"validate", "--profile", s.path.string() + "/config/profiles/staging.yaml"},
                   {{"BLUUM_SANDBOX_API_KEY", "k-123456789"},
                    {"BLUUM_SANDBOX_API_SECRET", "s-123456789"},
                    {"BLUUM_SANDBOX_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}});

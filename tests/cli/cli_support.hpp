@@ -10,7 +10,7 @@ namespace golive::testing {
 using Env = std::map<std::string, std::optional<std::string>>;
 
 /// Runs bluum-golive with `args` from the source tree (so config/ is found).
-inline ProcessResult golive(std::vector<std::string> args, const Env& env = {}, int timeout_s = 60) {
+inline ProcessResult run_golive(std::vector<std::string> args, const Env& env = {}, int timeout_s = 60) {
   args.insert(args.begin(), GOLIVE_BINARY);
   Env e = env;
   e.emplace("NO_COLOR", "1");
