@@ -1,0 +1,140 @@
+#include "emulator/delivery.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <regex>
+
+namespace golive::emulator::detail {
+
+HeaderList standard_webhooks_sign(const std::string& secret, const std::string& message_id,
+                                  std::int64_t timestamp, const std::string& body) {
+  std::string_view encoded = secret;
+  if (encoded.starts_with("whsec_")) encoded.remove_prefix(6);
+  const std::string key = base64_decode(encoded).value_or(secret);
+  const std::string ts = std::to_string(timestamp);
+  const std::string content = message_id + "." + ts + "." + body;
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(content.data()), content.size(), mac, &mac_len);
+  const std::string sig = base64_encode(std::string(reinterpret_cast<const char*>(mac), mac_len));
+  return {
+      {"webhook-id", message_id}, {"webhook-timestamp", ts}, {"webhook-signature", "v1," + sig}};
+}
+
+Dispatcher::Dispatcher(Clock& clock, std::function<bool(std::chrono::milliseconds)> pause)
+    : clock_(clock), pause_(std::move(pause)) {}
+
+Dispatcher::~Dispatcher() {
+  stop();
+}
+
+void Dispatcher::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void Dispatcher::stop() {
+  std::unique_lock lock(mu_);
+  stopping_ = true;
+  queue_.clear();
+  cv_.notify_all();
+  // A client may still be connecting when first told to stop, so keep telling it until the
+  // worker has left run(); each stop() aborts whatever socket is open at that moment.
+  while (thread_.joinable() && !exited_) {
+    if (in_flight_ != nullptr) in_flight_->stop();
+    cv_.wait_for(lock, std::chrono::milliseconds(20));
+  }
+  lock.unlock();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Dispatcher::enqueue(std::vector<DeliveryJob> jobs) {
+  if (jobs.empty()) return;
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return;
+    for (auto& j : jobs) queue_.push_back(std::move(j));
+  }
+  cv_.notify_all();
+}
+
+void Dispatcher::set_signer(Signer signer) {
+  std::lock_guard lock(mu_);
+  signer_ = signer ? std::move(signer) : Signer(standard_webhooks_sign);
+}
+
+std::vector<DeliveryAttempt> Dispatcher::attempts() const {
+  std::lock_guard lock(mu_);
+  return attempts_;
+}
+
+bool Dispatcher::flush(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mu_);
+  return cv_.wait_for(lock, timeout, [this] { return stopping_ || (queue_.empty() && !busy_); });
+}
+
+void Dispatcher::run() {
+  std::unique_lock lock(mu_);
+  while (true) {
+    cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (stopping_) break;
+    DeliveryJob job = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    deliver(job);
+    lock.lock();
+    busy_ = false;
+    cv_.notify_all();  // wakes flush()
+  }
+  busy_ = false;
+  exited_ = true;
+  cv_.notify_all();
+}
+
+void Dispatcher::deliver(const DeliveryJob& job) {
+  static const std::regex k_url(R"((https?://[^/?#]+)(.*))");
+  std::smatch m;
+  if (!std::regex_match(job.url, m, k_url)) return;
+  const std::string origin = m[1].str();
+  const std::string path = m[2].str().empty() ? "/" : m[2].str();
+  constexpr int k_attempts = 3;
+  for (int attempt = 1; attempt <= k_attempts; ++attempt) {
+    httplib::Client client(origin);
+    client.set_connection_timeout(5);
+    client.set_read_timeout(35);  // past the 30 s answer budget, so a slow receiver is observed
+    client.set_write_timeout(10);
+    Signer signer;
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) return;
+      signer = signer_;
+      in_flight_ = &client;
+    }
+    const auto ts =
+        std::chrono::duration_cast<std::chrono::seconds>(clock_.wall_now().time_since_epoch())
+            .count();
+    httplib::Headers headers{{"User-Agent", "bluum-golive-emulator"}};
+    for (auto& [name, value] : signer(job.secret, job.event_id, ts, job.body)) {
+      headers.emplace(name, value);
+    }
+    auto res = client.Post(path.c_str(), headers, job.body, "application/json");
+    DeliveryAttempt record{job.webhook_id,
+                           job.event_id,
+                           job.event_type,
+                           job.url,
+                           attempt,
+                           res ? res->status : 0,
+                           res ? "" : httplib::to_string(res.error())};
+    {
+      std::lock_guard lock(mu_);
+      in_flight_ = nullptr;
+      attempts_.push_back(record);
+    }
+    if (res && res->status >= 200 && res->status < 300) return;
+    if (attempt < k_attempts && !pause_(std::chrono::seconds(attempt))) return;
+  }
+}
+
+}  // namespace golive::emulator::detail

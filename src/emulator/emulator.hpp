@@ -1,0 +1,132 @@
+#pragma once
+/// The local Bluum sandbox emulator (SPEC §8): the newer "investors" API surface on loopback,
+/// with switchable defects (faults) and a reference webhook receiver on the same server.
+/// Facts and the choices made where the vendor docs are silent: src/emulator/README.md.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace golive::emulator {
+
+/// Header (name, value) pairs in arrival order. Names handed to a Verifier are lower-cased.
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+/// How the emulator is configured. Copied into the Emulator at construction.
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 0;                  ///< 0 = ephemeral
+  std::set<std::string> faults;  ///< validated against known_faults()
+  /// Restrict auth to one pair; unset = any non-empty pair is accepted and is its own tenant.
+  std::optional<std::pair<std::string, std::string>> credentials;
+  int rate_limit_per_s = 10;  ///< per key pair; rate-limit-tight makes it 2
+  std::chrono::milliseconds slow_delay{1500};
+  /// receiver-slow delay; 0 means 31 s (just over the 30 s answer budget of SPEC §6).
+  std::chrono::milliseconds receiver_delay{0};
+  int burst_5xx = 3;  ///< 5xx-burst: the first N requests per tenant answer 503
+  /// Time source for `created`, `Date`, rate limiting and idempotency expiry; null = system.
+  /// Not owned; must outlive the Emulator. Delays (slow, receiver-slow) always use real time.
+  Clock* clock = nullptr;
+  /// Send signed events to registered webhook URLs (off: events are only recorded).
+  bool deliver_webhooks = true;
+};
+
+/// Every fault the emulator knows, as (name, one-line description), sorted by name.
+const std::vector<std::pair<std::string, std::string>>& known_faults();
+
+/// What a receiver Verifier decides about one delivery.
+struct ReceiverVerdict {
+  bool accepted = true;  ///< false: the receiver answers 400 and does not process it
+  std::string reason;    ///< why it was rejected; echoed in the 400 body and the record
+};
+
+/// Signature check for the reference receiver: (lower-cased headers, exact raw body).
+/// Called concurrently from server threads; must be thread-safe.
+using Verifier = std::function<ReceiverVerdict(const HeaderList& headers, const std::string& body)>;
+
+/// Signs an outgoing event: (webhook secret "whsec_...", message id, unix seconds, raw body)
+/// → the headers to add. The default implements Standard Webhooks v1 (HMAC-SHA256).
+using Signer = std::function<HeaderList(const std::string& secret, const std::string& message_id,
+                                        std::int64_t timestamp, const std::string& body)>;
+
+/// One request the reference receiver answered (rejected and duplicate ones included).
+struct ReceivedDelivery {
+  std::string delivery_id;  ///< webhook-id header, else body id, else event+data.id, else hash
+  std::string event_type;   ///< body "type" or "event"; empty when the body is not JSON
+  std::string body;
+  HeaderList headers;                 ///< lower-cased names
+  bool verified = false;              ///< the verifier accepted it (or none was set)
+  bool verification_skipped = false;  ///< receiver-accepts-anything was on
+  bool duplicate = false;             ///< an earlier accepted delivery had the same id
+  int status = 0;                     ///< the status the receiver answered
+  std::chrono::system_clock::time_point received_at;
+};
+
+/// One attempt to deliver an event to a registered webhook URL.
+struct DeliveryAttempt {
+  std::string webhook_id, event_id, event_type, url;
+  int attempt = 0;    ///< 1-based
+  int status = 0;     ///< 0 on a transport error
+  std::string error;  ///< transport error text, if any
+};
+
+/// The emulator server. Thread-safe; start() once, stop() (or destroy) once.
+class Emulator {
+ public:
+  /// Throws std::invalid_argument on an unknown fault or a non-positive rate limit.
+  explicit Emulator(Options options);
+  /// Stops the server if running.
+  ~Emulator();
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  /// Binds and serves on a background thread; returns when connections are accepted.
+  /// Throws std::runtime_error if the address cannot be bound, std::logic_error if called twice.
+  void start();
+  /// Stops serving, wakes delayed answers, stops webhook delivery, joins threads. Idempotent.
+  void stop();
+  /// The options in effect (validated).
+  const Options& options() const;
+  /// The bound port (0 before start()).
+  int port() const;
+  /// "http://HOST:PORT/v1".
+  std::string base_url() const;
+  /// "http://HOST:PORT/receiver/webhooks", the reference webhook receiver.
+  std::string receiver_url() const;
+  /// Installs the receiver's signature check; an empty function means accept everything.
+  void set_receiver_verifier(Verifier verifier);
+  /// Replaces the signer used for outgoing webhook deliveries.
+  void set_webhook_signer(Signer signer);
+
+  /// API requests received (every /v1 and unknown-route request, receiver excluded).
+  size_t request_count() const;
+  /// Deposits created by every tenant whose API key is `api_key` (replays don't count).
+  size_t deposit_count(const std::string& api_key) const;
+  /// Withdrawals created by every tenant whose API key is `api_key`.
+  size_t withdrawal_count(const std::string& api_key) const;
+  /// Everything the reference receiver answered, in arrival order.
+  std::vector<ReceivedDelivery> received_deliveries() const;
+  /// Every outgoing delivery attempt so far, in order.
+  std::vector<DeliveryAttempt> delivery_attempts() const;
+  /// Waits until no outgoing delivery is queued or in flight; false on timeout.
+  bool flush_deliveries(std::chrono::milliseconds timeout);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// For `bluum-golive emulate`: starts, prints the base URL, receiver URL and faults to `log`,
+/// serves until SIGINT/SIGTERM, returns 0. Returns 2 (after printing why) if it cannot bind.
+/// Throws std::invalid_argument on an unknown fault, like the constructor.
+int run_foreground(Options options, std::ostream& log);
+
+}  // namespace golive::emulator

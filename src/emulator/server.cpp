@@ -1,0 +1,269 @@
+#include "emulator/server.hpp"
+
+namespace golive::emulator::detail {
+
+namespace {
+
+constexpr std::chrono::seconds k_ready_timeout{5};
+
+std::string new_request_id() {
+  return "req_" + random_base32(24);
+}
+
+void write_error(httplib::Response& res, const ApiError& e) {
+  res.status = e.status;
+  if (e.status == 401) res.set_header("WWW-Authenticate", "Basic realm=\"Bluum\"");
+  res.set_content(to_text(error_body(e)), "application/json");
+}
+
+json parse_body(const std::string& text) {
+  if (text.empty()) return json::object();
+  json body = json::parse(text, nullptr, false);
+  if (body.is_discarded()) throw ApiError(400, "BLUM-400-001", "Request body is not valid JSON");
+  if (!body.is_object()) throw ApiError(400, "BLUM-400-001", "Request body must be a JSON object");
+  return body;
+}
+
+Options validated(Options options) {
+  validate_options(options);
+  return options;
+}
+
+}  // namespace
+
+void HttpServer::widen_backlog(int backlog) {
+  ::listen(svr_sock_, backlog);
+}
+
+Server::Server(Options options)
+    : options_(validated(std::move(options))),
+      clock_(options_.clock != nullptr ? *options_.clock : SystemClock::instance()),
+      receiver_(options_, [this](std::chrono::milliseconds d) { return pause(d); }),
+      dispatcher_(clock_, [this](std::chrono::milliseconds d) { return pause(d); }) {
+  // Keep-alive connections hold a worker each; 32 workers leave room for concurrency tests.
+  http_.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  http_.set_keep_alive_timeout(2);
+  http_.set_payload_max_length(10 * 1024 * 1024);
+  // httplib's default adds SO_REUSEPORT, which lets a second emulator silently share a busy
+  // --port; SO_REUSEADDR alone still allows a quick restart but reports "address in use".
+  http_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  add_asset_routes(*this);
+  add_investor_routes(*this);
+  add_transfer_routes(*this);
+  add_order_routes(*this);
+  add_webhook_routes(*this);
+  receiver_.mount(http_);
+  add_fallbacks();
+}
+
+Server::~Server() {
+  stop();
+}
+
+void Server::add(Method method, const std::string& pattern, RouteFlags flags, Handler handler) {
+  auto wrapped = [this, flags, handler = std::move(handler)](const httplib::Request& req,
+                                                             httplib::Response& res) {
+    serve(req, res, flags, handler);
+  };
+  switch (method) {
+    case Method::get:
+      http_.Get(pattern, wrapped);
+      break;
+    case Method::post:
+      http_.Post(pattern, wrapped);
+      break;
+    case Method::patch:
+      http_.Patch(pattern, wrapped);
+      break;
+    case Method::del:
+      http_.Delete(pattern, wrapped);
+      break;
+  }
+}
+
+void Server::add_fallbacks() {
+  // Registered last: httplib tries patterns in order, so these only catch unknown routes.
+  auto unknown = [this](const httplib::Request& req, httplib::Response& res) {
+    const ApiError e(404, "BLUM-404-002", "No such endpoint: " + req.method + " " + req.path);
+    if (req.path == "/v1" || req.path.starts_with("/v1/")) {
+      serve(req, res, {}, [e](Call&) -> Reply { throw e; });
+    } else {
+      ++requests_;
+      write_error(res, e);
+    }
+  };
+  http_.Get(".*", unknown);
+  http_.Post(".*", unknown);
+  http_.Put(".*", unknown);
+  http_.Patch(".*", unknown);
+  http_.Delete(".*", unknown);
+  http_.Options(".*", unknown);
+  // Errors httplib produces itself (413, malformed requests) still get the envelope.
+  http_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (res.status == 413) {
+          write_error(res, ApiError(413, "BLUM-400-008", "Request body too large (max 10 MB)"));
+        } else if (res.status == 404) {
+          write_error(res, ApiError(404, "BLUM-404-002", "No such endpoint"));
+        } else if (res.status >= 500) {
+          write_error(res, ApiError(res.status, "BLUM-500-001", "Internal error"));
+        } else {
+          write_error(res, ApiError(res.status, "BLUM-400-001", "The request could not be read"));
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http_.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        write_error(res, ApiError(500, "BLUM-500-001", "Internal error"));
+      });
+  // Every response, whatever produced it, carries X-Request-Id and Date.
+  http_.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    if (!res.has_header("X-Request-Id")) res.set_header("X-Request-Id", new_request_id());
+    if (!res.has_header("Date")) res.set_header("Date", http_date(clock_.wall_now()));
+  });
+}
+
+void Server::start() {
+  if (started_) throw std::logic_error("Emulator::start() called twice");
+  started_ = true;
+  if (options_.port == 0) {
+    port_ = http_.bind_to_any_port(options_.host);
+  } else if (http_.bind_to_port(options_.host, options_.port)) {
+    port_ = options_.port;
+  }
+  if (port_ <= 0) {
+    port_ = 0;
+    throw std::runtime_error("cannot listen on " + options_.host + ":" +
+                             std::to_string(options_.port) + " (address in use or not local)");
+  }
+  http_.widen_backlog(SOMAXCONN);
+  thread_ = std::thread([this] { http_.listen_after_bind(); });
+  // httplib's stop() is a no-op until the accept loop runs, so wait for it.
+  const auto deadline = std::chrono::steady_clock::now() + k_ready_timeout;
+  while (!http_.is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      stop();
+      throw std::runtime_error("emulator did not start serving within 5 s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  dispatcher_.start();
+}
+
+void Server::stop() {
+  {
+    std::lock_guard lock(pause_mu_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  pause_cv_.notify_all();
+  dispatcher_.stop();
+  if (thread_.joinable()) {
+    http_.stop();
+    thread_.join();
+  }
+}
+
+bool Server::pause(std::chrono::milliseconds d) {
+  std::unique_lock lock(pause_mu_);
+  return !pause_cv_.wait_for(lock, d, [this] { return stopping_; });
+}
+
+size_t Server::count(const std::string& api_key, Collection Tenant::*kind) const {
+  std::lock_guard lock(state_mu_);
+  size_t n = 0;
+  for (const auto& [key, tenant] : tenants_) {
+    if (tenant.api_key == api_key) n += (tenant.*kind).size();
+  }
+  return n;
+}
+
+void Server::serve(const httplib::Request& req, httplib::Response& res, const RouteFlags& flags,
+                   const Handler& handler) {
+  ++requests_;
+  res.set_header("X-Request-Id", new_request_id());
+  if (has("slow")) pause(options_.slow_delay);
+  std::vector<DeliveryJob> outbox;
+  try {
+    const Identity who = authenticate(req);
+    std::pair<int, std::string> answer;
+    {
+      std::lock_guard lock(state_mu_);
+      Tenant& tenant = tenants_[who.tenant_key];
+      tenant.api_key = who.api_key;
+      const int rate = has("rate-limit-tight") ? 2 : options_.rate_limit_per_s;
+      if (auto wait = take_token(tenant, rate, clock_.now())) {
+        res.set_header("Retry-After", std::to_string(*wait));
+        throw ApiError(
+            429, "BLUM-429-001",
+            "Rate limit exceeded: " + std::to_string(rate) + " requests per second per key pair");
+      }
+      if (has("5xx-burst") && tenant.burst_served < options_.burst_5xx) {
+        ++tenant.burst_served;
+        throw ApiError(503, "BLUM-500-001", "Service temporarily unavailable; retry later");
+      }
+      answer = dispatch(req, tenant, flags, handler, outbox);
+    }
+    // bad-json: a list answer cut in half is never valid JSON (the object is not closed).
+    if (flags.list && has("bad-json")) answer.second.resize(answer.second.size() / 2);
+    res.status = answer.first;
+    res.set_content(answer.second, "application/json");
+  } catch (const ApiError& e) {
+    outbox.clear();
+    write_error(res, e);
+  } catch (const std::exception&) {
+    outbox.clear();
+    write_error(res, ApiError(500, "BLUM-500-001", "Internal error"));
+  }
+  if (options_.deliver_webhooks) dispatcher_.enqueue(std::move(outbox));
+}
+
+std::pair<int, std::string> Server::dispatch(const httplib::Request& req, Tenant& tenant,
+                                             const RouteFlags& flags, const Handler& handler,
+                                             std::vector<DeliveryJob>& outbox) {
+  json body = flags.json_body ? parse_body(req.body) : json();
+  std::string key;
+  if (flags.idempotent && !has("no-idempotency")) {
+    key = req.get_header_value("Idempotency-Key");
+    if (key.empty() && flags.key_required) {
+      throw ApiError(400, "BLUM-400-002",
+                     "Missing Idempotency-Key header: required on deposits and withdrawals",
+                     "Idempotency-Key");
+    }
+    if (key.size() > 255) {
+      throw ApiError(400, "BLUM-400-003", "Idempotency-Key is longer than 255 characters",
+                     "Idempotency-Key");
+    }
+  }
+  std::string fingerprint;
+  if (!key.empty()) {
+    fingerprint = request_fingerprint(req.method, req.path, req.body);
+    // Check and create happen under one lock, so concurrent retries make one resource.
+    if (const IdempotencyEntry* e = find_idempotent(tenant, key, clock_.now())) {
+      if (e->fingerprint != fingerprint) {
+        throw ApiError(409, "BLUM-409-002",
+                       "Idempotency conflict: this Idempotency-Key was used with a different "
+                       "request",
+                       "Idempotency-Key");
+      }
+      return {e->status, e->body};
+    }
+  }
+  const auto unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_.wall_now().time_since_epoch())
+          .count();
+  Call call{req, tenant, options_, unix_now, std::move(body), outbox};
+  Reply reply = handler(call);
+  std::string text = to_text(reply.body);
+  // Only successes are stored: a rejected request may be fixed and retried with the same key.
+  if (!key.empty() && reply.status >= 200 && reply.status < 300) {
+    tenant.idempotency[key] = IdempotencyEntry{fingerprint, reply.status, text, clock_.now()};
+  }
+  return {reply.status, std::move(text)};
+}
+
+}  // namespace golive::emulator::detail

@@ -1,0 +1,84 @@
+#pragma once
+/// The emulator's HTTP server: the middleware every API request passes (auth, rate limit,
+/// faults, idempotency, envelopes, X-Request-Id/Date) and the state it guards.
+#include <sys/socket.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "emulator/delivery.hpp"
+#include "emulator/receiver.hpp"
+#include "emulator/state.hpp"
+
+namespace golive::emulator::detail {
+
+/// httplib::Server with a deeper accept backlog: httplib listens with a backlog of 5, so a
+/// burst of concurrent connects (idempotency races, rate-limit bursts) waited out 1 s SYN
+/// retransmits. Linux lets listen() be called again on a bound socket to resize it.
+class HttpServer : public httplib::Server {
+ public:
+  void widen_backlog(int backlog);
+};
+
+/// Who a request belongs to after authentication.
+struct Identity {
+  std::string api_key;     ///< "" for the anonymous tenant (drop-auth-check)
+  std::string tenant_key;  ///< api_key + "\n" + SHA-256(secret): one tenant per pair
+};
+
+class Server final : public Router {
+ public:
+  /// Validates `options` (std::invalid_argument) and registers every route.
+  explicit Server(Options options);
+  ~Server() override;
+
+  void add(Method method, const std::string& pattern, RouteFlags flags, Handler handler) override;
+  void start();
+  void stop();
+
+  int port() const { return port_; }
+  const Options& options() const { return options_; }
+  size_t request_count() const { return requests_.load(); }
+  /// Sum of `kind` resources over tenants whose key is `api_key`.
+  size_t count(const std::string& api_key, Collection Tenant::*kind) const;
+  Receiver& receiver() { return receiver_; }
+  Dispatcher& dispatcher() { return dispatcher_; }
+
+ private:
+  /// The middleware around one API handler.
+  void serve(const httplib::Request& req, httplib::Response& res, const RouteFlags& flags,
+             const Handler& handler);
+  /// (status, serialized body) from the handler, or the stored idempotent answer.
+  /// The caller holds the state lock.
+  std::pair<int, std::string> dispatch(const httplib::Request& req, Tenant& tenant,
+                                       const RouteFlags& flags, const Handler& handler,
+                                       std::vector<DeliveryJob>& outbox);
+  Identity authenticate(const httplib::Request& req) const;
+  bool has(const char* fault) const { return options_.faults.count(fault) != 0; }
+  /// Sleeps up to `d`; false (early) when the server is stopping.
+  bool pause(std::chrono::milliseconds d);
+  void add_fallbacks();
+
+  Options options_;
+  Clock& clock_;
+  HttpServer http_;
+  std::thread thread_;
+  int port_ = 0;
+  bool started_ = false;
+  std::atomic<size_t> requests_{0};
+
+  mutable std::mutex state_mu_;  ///< guards tenants_ and everything inside them
+  std::map<std::string, Tenant> tenants_;
+
+  std::mutex pause_mu_;
+  std::condition_variable pause_cv_;
+  bool stopping_ = false;
+
+  Receiver receiver_;
+  Dispatcher dispatcher_;
+};
+
+}  // namespace golive::emulator::detail

@@ -1,0 +1,276 @@
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <ctime>
+
+#include "emulator/internal.hpp"
+
+namespace golive::emulator::detail {
+
+namespace {
+
+std::string error_type(int status, const std::string& code) {
+  switch (status) {
+    case 401:
+      return "authentication_error";
+    case 403:
+      return "permission_error";
+    case 409:
+      return code == "BLUM-409-002" ? "idempotency_error" : "invalid_request_error";
+    case 422:
+      return "business_error";
+    case 429:
+      return "rate_limit_error";
+    default:
+      return status >= 500 ? "api_error" : "invalid_request_error";
+  }
+}
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+std::int64_t pow10(int places) {
+  std::int64_t p = 1;
+  for (int i = 0; i < places; ++i) p *= 10;
+  return p;
+}
+
+}  // namespace
+
+ApiError::ApiError(int status_code, std::string blum_code, const std::string& message,
+                   std::string param_name)
+    : std::runtime_error(message),
+      status(status_code),
+      code(std::move(blum_code)),
+      param(std::move(param_name)) {}
+
+json error_body(const ApiError& e) {
+  json err = {{"type", error_type(e.status, e.code)}, {"code", e.code}, {"message", e.what()}};
+  if (!e.param.empty()) err["param"] = e.param;
+  return json{{"error", err}};
+}
+
+std::string random_base32(size_t n) {
+  static constexpr char k_alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+  std::string bytes(n, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(n)) != 1) {
+    throw std::runtime_error("RAND_bytes failed");
+  }
+  std::string out;
+  out.reserve(n);
+  for (char b : bytes) out.push_back(k_alphabet[static_cast<unsigned char>(b) % 32]);
+  return out;
+}
+
+std::string new_id(std::string_view prefix) {
+  return std::string(prefix) + "_" + random_base32(20);
+}
+
+std::string http_date(std::chrono::system_clock::time_point t) {
+  static constexpr std::array<const char*, 7> k_days = {"Sun", "Mon", "Tue", "Wed",
+                                                        "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 12> k_months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::time_t secs = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                k_days.at(static_cast<size_t>(tm.tm_wday)), tm.tm_mday,
+                k_months.at(static_cast<size_t>(tm.tm_mon)), tm.tm_year + 1900, tm.tm_hour,
+                tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+std::string iso8601(std::int64_t unix_seconds) {
+  std::time_t secs = unix_seconds;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::optional<std::string> base64_decode(std::string_view b64) {
+  if (b64.empty() || b64.size() % 4 != 0) return std::nullopt;
+  // EVP_DecodeBlock is lenient about whitespace and padding placement; check the alphabet first.
+  size_t padding = 0;
+  for (size_t i = 0; i < b64.size(); ++i) {
+    const char c = b64[i];
+    if (c == '=') {
+      if (i + 2 < b64.size()) return std::nullopt;
+      ++padding;
+    } else if (padding > 0 ||
+               !(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/')) {
+      return std::nullopt;
+    }
+  }
+  std::string out(b64.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(b64.data()),
+                                static_cast<int>(b64.size()));
+  if (n < 0) return std::nullopt;
+  out.resize(static_cast<size_t>(n) - padding);
+  return out;
+}
+
+std::string base64_encode(std::string_view data) {
+  std::string out((data.size() + 2) / 3 * 4 + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(data.data()),
+                                static_cast<int>(data.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::optional<std::pair<std::string, std::string>> parse_basic(const std::string& header) {
+  static constexpr std::string_view k_scheme = "basic ";
+  if (header.size() <= k_scheme.size()) return std::nullopt;
+  for (size_t i = 0; i < k_scheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != k_scheme[i]) return std::nullopt;
+  }
+  const size_t start = header.find_first_not_of(' ', k_scheme.size());
+  const size_t end = header.find_last_not_of(' ');
+  if (start == std::string::npos) return std::nullopt;
+  auto decoded = base64_decode(std::string_view(header).substr(start, end + 1 - start));
+  if (!decoded) return std::nullopt;
+  const size_t colon = decoded->find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  return std::make_pair(decoded->substr(0, colon), decoded->substr(colon + 1));
+}
+
+std::optional<std::int64_t> parse_fixed(std::string_view text, int places) {
+  const size_t dot = text.find('.');
+  std::string_view whole = text.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (!is_digits(whole) || whole.size() > 12) return std::nullopt;
+  if (dot != std::string_view::npos &&
+      (!is_digits(frac) || frac.size() > static_cast<size_t>(places))) {
+    return std::nullopt;
+  }
+  std::int64_t value = std::stoll(std::string(whole)) * pow10(places);
+  if (!frac.empty()) {
+    value += std::stoll(std::string(frac)) * pow10(places - static_cast<int>(frac.size()));
+  }
+  return value;
+}
+
+std::string format_fixed(std::int64_t value, int places) {
+  const std::int64_t scale = pow10(places);
+  const bool negative = value < 0;
+  const std::int64_t abs = negative ? -value : value;
+  std::string frac = std::to_string(abs % scale);
+  frac.insert(0, static_cast<size_t>(places) - frac.size(), '0');
+  std::string out = (negative ? "-" : "") + std::to_string(abs / scale);
+  return places > 0 ? out + "." + frac : out;
+}
+
+std::string format_trimmed(std::int64_t value, int places) {
+  std::string out = format_fixed(value, places);
+  if (out.find('.') == std::string::npos) return out;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::string require_string(const json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) {
+    throw ApiError(400, "BLUM-400-002", "Missing required field: " + field, field);
+  }
+  if (!it->is_string() || it->get<std::string>().empty()) {
+    throw ApiError(400, "BLUM-400-003", field + " must be a non-empty string", field);
+  }
+  return it->get<std::string>();
+}
+
+std::string optional_string(const json& body, const std::string& field, std::string fallback) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_string()) throw ApiError(400, "BLUM-400-003", field + " must be a string", field);
+  return it->get<std::string>().empty() ? fallback : it->get<std::string>();
+}
+
+void require_enum(const std::string& value, const std::string& field,
+                  const std::vector<std::string>& allowed) {
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  throw ApiError(400, "BLUM-400-004", field + " must be one of: " + list, field);
+}
+
+std::int64_t require_amount(const json& body, const std::string& field) {
+  if (!body.contains(field) || body.at(field).is_null()) {
+    throw ApiError(400, "BLUM-400-002", "Missing required field: " + field, field);
+  }
+  const json& value = body.at(field);
+  const std::string hint =
+      field + R"( must be a decimal string with at most 2 decimals, e.g. "100.00")";
+  if (!value.is_string()) throw ApiError(400, "BLUM-400-005", hint, field);
+  auto cents = parse_fixed(value.get<std::string>(), 2);
+  if (!cents || *cents <= 0 || *cents > 1'000'000'000) {
+    throw ApiError(400, "BLUM-400-005", hint + ", greater than 0 and at most 10000000.00", field);
+  }
+  return *cents;
+}
+
+void check_id(const std::string& id, std::string_view prefix, const std::string& param) {
+  const std::string expected = std::string(prefix) + "_";
+  if (id.size() <= expected.size() || id.compare(0, expected.size(), expected) != 0) {
+    throw ApiError(400, "BLUM-400-003", param + " must be an id starting with " + expected, param);
+  }
+}
+
+void not_found(const std::string& kind, const std::string& id) {
+  throw ApiError(404, "BLUM-404-001", "No such " + kind + ": " + id);
+}
+
+Reply list_reply(const Call& call, const std::vector<json>& items) {
+  auto number = [&](const char* name, long fallback, long lo, long hi) {
+    if (!call.req.has_param(name)) return fallback;
+    const std::string raw = call.req.get_param_value(name);
+    if (!is_digits(raw) || raw.size() > 9) {
+      throw ApiError(400, "BLUM-400-003", std::string(name) + " must be an integer", name);
+    }
+    const long v = std::stol(raw);
+    if (v < lo || v > hi) {
+      throw ApiError(400, "BLUM-400-001",
+                     std::string(name) + " must be between " + std::to_string(lo) + " and " +
+                         std::to_string(hi),
+                     name);
+    }
+    return v;
+  };
+  const auto limit = static_cast<size_t>(number("limit", 50, 1, 200));
+  const auto offset = static_cast<size_t>(number("offset", 0, 0, 1'000'000'000));
+  json data = json::array();
+  for (size_t i = offset; i < items.size() && i < offset + limit; ++i) data.push_back(items[i]);
+  return Reply{200, json{{"object", "list"},
+                         {"url", call.req.path},
+                         {"has_more", offset + limit < items.size()},
+                         {"data", std::move(data)}}};
+}
+
+json Call::new_resource(std::string_view prefix, std::string_view object) const {
+  json metadata = json::object();
+  if (body.is_object() && body.contains("metadata") && !body["metadata"].is_null()) {
+    if (!body["metadata"].is_object()) {
+      throw ApiError(400, "BLUM-400-003", "metadata must be an object", "metadata");
+    }
+    metadata = body["metadata"];
+  }
+  return json{{"id", new_id(prefix)},
+              {"object", object},
+              {"created", now},
+              {"livemode", livemode()},
+              {"metadata", std::move(metadata)}};
+}
+
+}  // namespace golive::emulator::detail
