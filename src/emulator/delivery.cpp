@@ -1,7 +1,6 @@
 #include "emulator/delivery.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include "crypto/webhook.hpp"
 
 #include <regex>
 
@@ -9,18 +8,8 @@ namespace golive::emulator::detail {
 
 HeaderList standard_webhooks_sign(const std::string& secret, const std::string& message_id,
                                   std::int64_t timestamp, const std::string& body) {
-  std::string_view encoded = secret;
-  if (encoded.starts_with("whsec_")) encoded.remove_prefix(6);
-  const std::string key = base64_decode(encoded).value_or(secret);
-  const std::string ts = std::to_string(timestamp);
-  const std::string content = message_id + "." + ts + "." + body;
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int mac_len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(content.data()), content.size(), mac, &mac_len);
-  const std::string sig = base64_encode(std::string(reinterpret_cast<const char*>(mac), mac_len));
-  return {
-      {"webhook-id", message_id}, {"webhook-timestamp", ts}, {"webhook-signature", "v1," + sig}};
+  static const auto scheme = webhook::make_scheme("standard");
+  return scheme->sign(secret, webhook::SignInput{message_id, timestamp, body});
 }
 
 Dispatcher::Dispatcher(Clock& clock, std::function<bool(std::chrono::milliseconds)> pause)

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/encoding.hpp"
 #include "emulator/emulator.hpp"
 
 namespace golive::emulator::detail {
@@ -124,10 +125,9 @@ std::string http_date(std::chrono::system_clock::time_point t);
 /// ISO 8601 UTC, e.g. "2026-11-23T10:00:00Z".
 std::string iso8601(std::int64_t unix_seconds);
 
-/// Strict standard base64 (with padding) → bytes; nullopt when not valid base64.
-std::optional<std::string> base64_decode(std::string_view b64);
-/// Standard base64 with padding.
-std::string base64_encode(std::string_view data);
+/// Strict standard base64 from the crypto module (one implementation for the whole tool).
+using crypto::base64_decode;
+using crypto::base64_encode;
 /// Parsed Basic credentials; nullopt when the header is not `Basic <base64(key:secret)>`.
 std::optional<std::pair<std::string, std::string>> parse_basic(const std::string& header);
 

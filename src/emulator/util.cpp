@@ -98,38 +98,6 @@ std::string iso8601(std::int64_t unix_seconds) {
   return buf;
 }
 
-std::optional<std::string> base64_decode(std::string_view b64) {
-  if (b64.empty() || b64.size() % 4 != 0) return std::nullopt;
-  // EVP_DecodeBlock is lenient about whitespace and padding placement; check the alphabet first.
-  size_t padding = 0;
-  for (size_t i = 0; i < b64.size(); ++i) {
-    const char c = b64[i];
-    if (c == '=') {
-      if (i + 2 < b64.size()) return std::nullopt;
-      ++padding;
-    } else if (padding > 0 ||
-               !(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/')) {
-      return std::nullopt;
-    }
-  }
-  std::string out(b64.size() / 4 * 3, '\0');
-  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(b64.data()),
-                                static_cast<int>(b64.size()));
-  if (n < 0) return std::nullopt;
-  out.resize(static_cast<size_t>(n) - padding);
-  return out;
-}
-
-std::string base64_encode(std::string_view data) {
-  std::string out((data.size() + 2) / 3 * 4 + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(data.data()),
-                                static_cast<int>(data.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
 std::optional<std::pair<std::string, std::string>> parse_basic(const std::string& header) {
   static constexpr std::string_view k_scheme = "basic ";
   if (header.size() <= k_scheme.size()) return std::nullopt;
