@@ -11,7 +11,9 @@ Secret::Secret(std::string value, std::string source)
   Redactor::global().add(value_);
 }
 
-std::string Secret::fingerprint() const { return crypto::fingerprint(value_); }
+std::string Secret::fingerprint() const {
+  return crypto::fingerprint(value_);
+}
 
 Redactor& Redactor::global() {
   static Redactor instance;
@@ -39,6 +41,11 @@ std::string Redactor::redact(std::string_view text) const {
   return out;
 }
 
+std::vector<std::string> Redactor::values() const {
+  std::lock_guard lock(mu_);
+  return values_;
+}
+
 size_t Redactor::size() const {
   std::lock_guard lock(mu_);
   return values_.size();
@@ -49,6 +56,8 @@ void Redactor::clear_for_tests() {
   values_.clear();
 }
 
-std::string redact(std::string_view text) { return Redactor::global().redact(text); }
+std::string redact(std::string_view text) {
+  return Redactor::global().redact(text);
+}
 
 }  // namespace golive

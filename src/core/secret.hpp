@@ -32,7 +32,9 @@ class Secret {
   std::string source_;
 };
 
-inline std::ostream& operator<<(std::ostream& os, const Secret&) { return os << "***"; }
+inline std::ostream& operator<<(std::ostream& os, const Secret&) {
+  return os << "***";
+}
 
 /// Masks every registered secret in text. Thread-safe. Registration happens at the source where
 /// a secret is loaded or derived (credential loader, Authorization header builder), never by
@@ -46,6 +48,9 @@ class Redactor {
   void add(std::string_view value);
   /// Returns `text` with each registered value replaced by "***".
   std::string redact(std::string_view text) const;
+  /// Every registered value, longest first. Only for `::add-mask::` under GitHub Actions
+  /// (report/github.hpp), which must hand the runner the values it is to mask.
+  std::vector<std::string> values() const;
   /// Number of registered values (tests).
   size_t size() const;
   /// Forgets every value (tests only).

@@ -1,5 +1,6 @@
 #pragma once
 /// Everything a run produced, in the shape every reporter reads (SPEC §4.2–4.4, §9).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,10 @@ namespace golive {
 struct ResultRow {
   CheckInfo info;
   CheckResult result;
-  bool waived = false;          ///< a valid waiver turned this failure into "waived"
-  std::string waiver_note;      ///< "approved by X until Y (TICKET): reason"
-  std::string profile_path;     ///< profile the check ran against
-  SourceLoc configured_at;      ///< line that configures it (checks.<id> or the file top)
+  bool waived = false;       ///< a valid waiver turned this failure into "waived"
+  std::string waiver_note;   ///< "approved by X until Y (TICKET): reason"
+  std::string profile_path;  ///< profile the check ran against
+  SourceLoc configured_at;   ///< line that configures it (checks.<id> or the file top)
 };
 
 /// State of a checklist item (SPEC §4.2).
@@ -28,8 +29,8 @@ struct ItemResult {
   std::string section_title;
   ChecklistItem item;
   ItemState state = ItemState::not_covered;
-  std::string detail;  ///< e.g. "attested by ops@x on 2026-11-01 until 2027-05-01"
-  std::vector<std::string> checks_run;      ///< ids that ran for this item
+  std::string detail;                   ///< e.g. "attested by ops@x on 2026-11-01 until 2027-05-01"
+  std::vector<std::string> checks_run;  ///< ids that ran for this item
   std::vector<std::string> checks_planned;  ///< ids named by the checklist not yet built
 };
 
@@ -44,6 +45,27 @@ struct Commitment {
   bool past_half_life = false;
   std::string note;
   SourceLoc loc;
+};
+
+/// One check (by check id and environment) compared with a baseline report (`--baseline`).
+struct BaselineEntry {
+  std::string check_id;
+  std::string environment;
+  std::string status;           ///< this run: "fail", "pass", "waived", ...; "absent" if not run
+  std::string previous_status;  ///< in the baseline, same vocabulary
+  std::string summary;          ///< this run's summary (the baseline's when absent now)
+};
+
+/// This run against a previous JSON report, matched by (check id, environment). A check is
+/// "failing" when it gates the verdict: not waived and blocking fail/inconclusive (or, with
+/// --strict, a warning).
+struct BaselineDiff {
+  std::string source;                       ///< the baseline file as given
+  std::string previous_run_id;              ///< run id of the baseline report
+  std::vector<BaselineEntry> new_failures;  ///< failing now, not failing in the baseline
+  std::vector<BaselineEntry> fixed;         ///< failing in the baseline, run and not failing now
+  std::vector<BaselineEntry> unchanged;     ///< failing in both (known; they do not gate)
+  std::vector<BaselineEntry> not_run;       ///< failing in the baseline, absent now (not "fixed")
 };
 
 enum class Verdict { ready, not_ready, inconclusive, refused };
@@ -71,8 +93,9 @@ struct RunReport {
   std::vector<Commitment> commitments;
   Verdict verdict = Verdict::inconclusive;
   int exit_code = 3;
-  std::vector<std::string> reasons;  ///< why the verdict is what it is, one line each
-  std::vector<std::string> notes;    ///< e.g. "2 waivers, 1 expiring in 7 days"
+  std::vector<std::string> reasons;      ///< why the verdict is what it is, one line each
+  std::vector<std::string> notes;        ///< e.g. "2 waivers, 1 expiring in 7 days"
+  std::optional<BaselineDiff> baseline;  ///< set by report::apply_baseline (`--baseline`)
 };
 
 }  // namespace golive

@@ -2,13 +2,36 @@
 
 #include "core/secret.hpp"
 #include "report/report.hpp"
+#include "report/report_util.hpp"
 
 namespace golive::report {
 
 namespace {
 using ojson = nlohmann::ordered_json;
 
-std::string R(const std::string& s) { return redact(s); }
+std::string R(const std::string& s) {
+  return detail::safe(s);
+}
+
+ojson baseline_json(const BaselineDiff& b) {
+  auto list = [](const std::vector<BaselineEntry>& v) {
+    ojson a = ojson::array();
+    for (const auto& e : v) {
+      a.push_back({{"id", e.check_id},
+                   {"environment", R(e.environment)},
+                   {"status", e.status},
+                   {"previous_status", e.previous_status},
+                   {"summary", R(e.summary)}});
+    }
+    return a;
+  };
+  return {{"source", R(b.source)},
+          {"previous_run_id", R(b.previous_run_id)},
+          {"new_failures", list(b.new_failures)},
+          {"fixed", list(b.fixed)},
+          {"unchanged", list(b.unchanged)},
+          {"not_run", list(b.not_run)}};
+}
 
 ojson evidence_json(const Evidence& e) {
   ojson j;
@@ -34,12 +57,12 @@ ojson row_json(const ResultRow& row) {
   if (row.waived) j["waiver"] = R(row.waiver_note);
   j["blocking"] = row.info.blocking;
   j["side_effect"] = std::string(to_string(row.info.side_effect));
-  j["environment"] = r.environment;
+  j["environment"] = R(r.environment);
   j["summary"] = R(r.summary);
   if (!r.fix.empty()) j["fix"] = R(r.fix);
   j["checklist_items"] = row.info.checklist_items;
   j["duration_ms"] = r.duration.count();
-  j["configured_at"] = {{"file", row.configured_at.file}, {"line", row.configured_at.line}};
+  j["configured_at"] = {{"file", R(row.configured_at.file)}, {"line", row.configured_at.line}};
   ojson ev = ojson::array();
   for (const auto& e : r.evidence) ev.push_back(evidence_json(e));
   j["evidence"] = ev;
@@ -51,14 +74,13 @@ void write_json(const RunReport& rep, std::ostream& out) {
   ojson j;
   j["schema_version"] = 1;
   j["tool"] = {{"name", rep.tool}, {"version", rep.tool_version}};
-  j["run_id"] = rep.run_id;
+  j["run_id"] = R(rep.run_id);
   j["started_at"] = rep.started_at;
   j["finished_at"] = rep.finished_at;
   j["duration_ms"] = rep.duration_ms;
-  j["profile"] = {{"name", rep.profile_name},
-                  {"path", rep.profile_path},
-                  {"sha256", rep.profile_sha256}};
-  j["environment"] = {{"name", rep.environment},
+  j["profile"] = {
+      {"name", rep.profile_name}, {"path", R(rep.profile_path)}, {"sha256", rep.profile_sha256}};
+  j["environment"] = {{"name", R(rep.environment)},
                       {"kind", std::string(to_string(rep.kind))},
                       {"provider", rep.provider},
                       {"base_url", R(rep.base_url)}};
@@ -80,8 +102,8 @@ void write_json(const RunReport& rep, std::ostream& out) {
                      {"checks", it.checks_run},
                      {"planned_checks", it.checks_planned}});
   }
-  j["checklist"] = {{"title", rep.checklist_title}, {"source", rep.checklist_source},
-                    {"items", items}};
+  j["checklist"] = {
+      {"title", rep.checklist_title}, {"source", rep.checklist_source}, {"items", items}};
   ojson checks = ojson::array();
   for (const auto& row : rep.rows) checks.push_back(row_json(row));
   j["checks"] = checks;
@@ -94,10 +116,12 @@ void write_json(const RunReport& rep, std::ostream& out) {
                            {"days_left", c.days_left},
                            {"expired", c.expired},
                            {"past_half_life", c.past_half_life},
-                           {"note", R(c.note)}});
+                           {"note", R(c.note)},
+                           {"configured_at", {{"file", R(c.loc.file)}, {"line", c.loc.line}}}});
   }
   j["commitments"] = commitments;
-  out << redact(j.dump(2)) << '\n';
+  if (rep.baseline) j["baseline"] = baseline_json(*rep.baseline);
+  out << redact(j.dump(2, ' ', false, ojson::error_handler_t::replace)) << '\n';
 }
 
 }  // namespace golive::report

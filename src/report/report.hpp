@@ -14,7 +14,7 @@ struct Style {
   bool quiet = false;  ///< text: only the verdict line
 };
 
-/// Formats this build can write, e.g. {"text", "json"}.
+/// Formats this build can write: text, json, junit, sarif, markdown.
 const std::vector<std::string>& formats();
 
 /// Writes `report` in `format` to `out`; throws std::invalid_argument on an unknown format.
@@ -26,6 +26,17 @@ void write_text(const RunReport& report, std::ostream& out, const Style& style);
 
 /// The versioned JSON report (schema_version 1; key order stable).
 void write_json(const RunReport& report, std::ostream& out);
+
+/// JUnit XML valid against the Jenkins XSD: one testsuite per environment, one testcase per
+/// check (fail → failure, inconclusive → error, waived/skip → skipped), plus a failing testcase
+/// per expired attestation or waiver.
+void write_junit(const RunReport& report, std::ostream& out);
+
+/// SARIF 2.1.0 for GitHub code scanning: a rule per check id, results at the profile line.
+void write_sarif(const RunReport& report, std::ostream& out);
+
+/// The redacted support-ticket report in Markdown.
+void write_markdown(const RunReport& report, std::ostream& out);
 
 /// "VERDICT: READY (exit 0)" — the last line on stderr of every `check` run.
 std::string verdict_line(const RunReport& report);

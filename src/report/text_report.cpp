@@ -17,23 +17,33 @@ struct Palette {
   std::string status(Status s) const {
     auto text = fmt::format("{:<12}", to_string(s));
     switch (s) {
-      case Status::pass: return wrap("32", text);
-      case Status::warn: return wrap("33", text);
-      case Status::fail: return wrap("31;1", text);
-      case Status::inconclusive: return wrap("35", text);
-      case Status::skip: return wrap("2", text);
+      case Status::pass:
+        return wrap("32", text);
+      case Status::warn:
+        return wrap("33", text);
+      case Status::fail:
+        return wrap("31;1", text);
+      case Status::inconclusive:
+        return wrap("35", text);
+      case Status::skip:
+        return wrap("2", text);
     }
     return text;
   }
   std::string item(ItemState s) const {
     auto text = fmt::format("[{}]", to_string(s));
     switch (s) {
-      case ItemState::verified: return wrap("32", text);
-      case ItemState::failed: return wrap("31;1", text);
+      case ItemState::verified:
+        return wrap("32", text);
+      case ItemState::failed:
+        return wrap("31;1", text);
       case ItemState::attested:
-      case ItemState::waived: return wrap("36", text);
-      case ItemState::inconclusive: return wrap("35", text);
-      case ItemState::not_covered: return wrap("2", text);
+      case ItemState::waived:
+        return wrap("36", text);
+      case ItemState::inconclusive:
+        return wrap("35", text);
+      case ItemState::not_covered:
+        return wrap("2", text);
     }
     return text;
   }
@@ -41,11 +51,12 @@ struct Palette {
 
 void write_row(const ResultRow& row, const Palette& p, std::string& out) {
   const auto& r = row.result;
-  std::string status = row.waived ? p.wrap("36", fmt::format("{:<12}", "waived")) : p.status(r.status);
+  std::string status =
+      row.waived ? p.wrap("36", fmt::format("{:<12}", "waived")) : p.status(r.status);
   out += fmt::format("      {} {:<34} {}\n", status, r.id, r.summary);
   if (row.waived) out += fmt::format("{:19}{}\n", "", row.waiver_note);
-  bool detail = r.status == Status::fail || r.status == Status::warn ||
-                r.status == Status::inconclusive;
+  bool detail =
+      r.status == Status::fail || r.status == Status::warn || r.status == Status::inconclusive;
   if (!detail) return;
   for (const auto& e : r.evidence) {
     std::string line = e.label;
@@ -74,9 +85,9 @@ void write_text(const RunReport& rep, std::ostream& os, const Style& style) {
     os << redact(verdict_line(rep)) << '\n';
     return;
   }
-  out += fmt::format("{} {} — {} (environment {}, {} kind, provider {})\n", rep.tool,
-                     rep.tool_version, rep.profile_name, rep.environment, to_string(rep.kind),
-                     rep.provider);
+  out +=
+      fmt::format("{} {} — {} (environment {}, {} kind, provider {})\n", rep.tool, rep.tool_version,
+                  rep.profile_name, rep.environment, to_string(rep.kind), rep.provider);
   out += fmt::format("run {}  profile {} (sha256 {})\n", rep.run_id, rep.profile_path,
                      rep.profile_sha256.substr(0, 12));
   out += fmt::format("target {}\n", rep.base_url);
@@ -98,7 +109,8 @@ void write_text(const RunReport& rep, std::ostream& os, const Style& style) {
         write_row(*f->second, p, out);
         shown[id] = true;
       } else if (f != by_id.end()) {
-        out += fmt::format("      {:<12} {} (shown above)\n", to_string(f->second->result.status), id);
+        out +=
+            fmt::format("      {:<12} {} (shown above)\n", to_string(f->second->result.status), id);
       }
     }
   }
@@ -130,7 +142,7 @@ void write_text(const RunReport& rep, std::ostream& os, const Style& style) {
 }
 
 const std::vector<std::string>& formats() {
-  static const std::vector<std::string> f{"text", "json"};
+  static const std::vector<std::string> f{"text", "json", "junit", "sarif", "markdown"};
   return f;
 }
 
@@ -138,6 +150,9 @@ void write(const std::string& format, const RunReport& report, std::ostream& out
            const Style& style) {
   if (format == "text") return write_text(report, out, style);
   if (format == "json") return write_json(report, out);
+  if (format == "junit") return write_junit(report, out);
+  if (format == "sarif") return write_sarif(report, out);
+  if (format == "markdown") return write_markdown(report, out);
   throw std::invalid_argument("unknown report format '" + format + "'");
 }
 
