@@ -1,0 +1,41 @@
+#include "checks/webhook/rejects-wrong-secret.hpp"
+
+namespace golive::checks {
+
+CheckInfo WebhookRejectsWrongSecret::describe() {
+  CheckInfo i = wh::webhook_info("rejects-wrong-secret", "webhooks.signatures");
+  i.title = "Deliveries signed with another secret are rejected";
+  i.what =
+      "Posts a test event correctly signed with a different, well-formed secret (same "
+      "prefix and encoding as the profile's) and expects a non-2xx answer.";
+  i.why =
+      "A receiver that only checks that a signature header is present, or verifies with a "
+      "hard-coded or default key, accepts events signed by anyone.";
+  i.how_to_fix = wh::kVerifyFix;
+  return i;
+}
+
+WebhookRejectsWrongSecret::WebhookRejectsWrongSecret(CheckOptions& options)
+    : DeliveryCheck(options) {}
+
+std::vector<PlannedRequest> WebhookRejectsWrongSecret::planned_requests(
+    const Target& target) const {
+  return wh::planned_delivery(target,
+                              event_type() + " event signed with a decoy secret: expects non-2xx");
+}
+
+CheckResult WebhookRejectsWrongSecret::run(CheckContext& ctx) {
+  CheckResult early;
+  const auto ep = wh::endpoint_or(ctx, early);
+  if (!ep) return early;
+  auto d =
+      wh::make_delivery(*ep, ctx.run_id, "wrong-secret", event_type(), wh::unix_now(ctx.clock));
+  wh::sign_with_wrong_secret(d, *ep, ctx.run_id);
+  return wh::expect_rejected(
+      ctx, *ep, d,
+      {"wrong-secret", std::string(wh::kVerifyFix) +
+                           "; load the secret of this endpoint from your secret manager and "
+                           "compare signatures in constant time"});
+}
+
+}  // namespace golive::checks

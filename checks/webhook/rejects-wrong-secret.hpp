@@ -1,0 +1,16 @@
+#pragma once
+#include "checks/webhook/grading.hpp"
+
+namespace golive::checks {
+
+/// webhook.rejects-wrong-secret — a test event signed with a different, well-formed secret is
+/// rejected (non-2xx). Options: event_type.
+class WebhookRejectsWrongSecret final : public wh::DeliveryCheck {
+ public:
+  static CheckInfo describe();
+  explicit WebhookRejectsWrongSecret(CheckOptions& options);
+  std::vector<PlannedRequest> planned_requests(const Target& target) const override;
+  CheckResult run(CheckContext& ctx) override;
+};
+
+}  // namespace golive::checks
