@@ -1,0 +1,263 @@
+// Grades about keys and retry decisions: idempotency-keys, retry-same-key,
+// no-retry-client-errors, bounded-attempts, request-ids.
+#include <map>
+
+#include "audit/grade_util.hpp"
+#include "audit/grader.hpp"
+#include "audit/schedule.hpp"
+
+namespace golive::audit {
+
+using detail::about;
+using detail::note;
+using detail::result;
+
+namespace {
+
+bool is_money(const ExchangeRecord& e) {
+  return is_money_movement(e.method, e.path);
+}
+bool is_deposit(const ExchangeRecord& e) {
+  return is_money(e) && matches(Selector::deposit, RequestInfo{e.method, e.path, "", "", ""});
+}
+
+}  // namespace
+
+CheckResult grade_idempotency_keys(const Recording& rec) {
+  const std::string id = "client.idempotency-keys";
+  std::vector<Evidence> ev;
+  size_t money = 0, missing = 0, conflicts = 0;
+  std::map<std::string, const ExchangeRecord*> by_key;
+  for (const auto& e : rec.exchanges) {
+    if (!is_money(e)) continue;
+    ++money;
+    const std::string key = client_key(e);
+    if (key.empty()) {
+      ++missing;
+      ev.push_back(about(e, "", "an Idempotency-Key header", "none"));
+      continue;
+    }
+    auto [it, added] = by_key.try_emplace(key, &e);
+    if (!added && it->second->body_sha256 != e.body_sha256) {
+      ++conflicts;
+      ev.push_back(about(e, "key reused for a different request",
+                         "a fresh key per deposit/withdrawal",
+                         "same key as #" + std::to_string(it->second->seq) + ", different body"));
+    }
+  }
+  const std::string fix =
+      "Send an Idempotency-Key (a UUID generated once per logical deposit or withdrawal and "
+      "stored with it) on every POST to /deposits and /withdrawals, and never reuse it for "
+      "another request.";
+  if (money == 0) {
+    return result(id, Status::inconclusive,
+                  "the command made no deposit or withdrawal (POST .../deposits, .../withdrawals)");
+  }
+  if (missing == 0 && conflicts == 0) {
+    auto r =
+        result(id, Status::pass,
+               fmt::format("all {} deposit/withdrawal requests carried an Idempotency-Key", money));
+    for (const auto& [key, e] : by_key) {
+      r.evidence.push_back(about(*e, "", "an Idempotency-Key header", detail::key_text(key)));
+    }
+    detail::cap(r.evidence, 4);
+    return r;
+  }
+  auto r = result(id, Status::fail,
+                  missing > 0 ? fmt::format("{} of {} deposit/withdrawal requests had no "
+                                            "Idempotency-Key",
+                                            missing, money)
+                              : fmt::format("{} deposit/withdrawal requests reused another "
+                                            "request's Idempotency-Key",
+                                            conflicts),
+                  fix);
+  r.evidence = std::move(ev);
+  detail::cap(r.evidence, 6);
+  return r;
+}
+
+CheckResult grade_retry_same_key(const Recording& rec) {
+  const std::string id = "client.retry-same-key";
+  const auto& ex = rec.exchanges;
+  std::vector<Evidence> ev;
+  size_t drops = 0, problems = 0;
+  std::int64_t deposit_ops = 0, withdrawal_ops = 0;
+  for (const auto& c : retry_chains(rec)) {
+    const ExchangeRecord& first = ex[c.attempts.front()];
+    if (!is_money(first)) continue;
+    bool created = false;
+    for (size_t a : c.attempts) created = created || (ex[a].upstream_status / 100 == 2);
+    if (created) ++(is_deposit(first) ? deposit_ops : withdrawal_ops);
+    for (size_t k = 0; k < c.attempts.size(); ++k) {
+      const ExchangeRecord& d = ex[c.attempts[k]];
+      if (!d.dropped) continue;
+      ++drops;
+      ev.push_back(about(
+          d, "response dropped after the upstream answered " + std::to_string(d.upstream_status),
+          "", detail::key_text(client_key(d))));
+      if (k + 1 == c.attempts.size()) {
+        ++problems;
+        ev.push_back(note("no retry followed", "a retry with the same key",
+                          "the client gave up; the money may have moved without it knowing"));
+        continue;
+      }
+      const ExchangeRecord& next = ex[c.attempts[k + 1]];
+      const bool same = !client_key(d).empty() && client_key(next) == client_key(d);
+      if (!same) ++problems;
+      const std::string want = client_key(d).empty()
+                                   ? "an Idempotency-Key on every attempt (the first had none)"
+                                   : "the same " + detail::key_text(client_key(d));
+      ev.push_back(about(next, fmt::format("retry {:.0f} ms later", delay_ms(d, next)), want,
+                         detail::key_text(client_key(next))));
+    }
+  }
+  const auto& f = rec.footer;
+  std::string counts;
+  auto compare = [&](const char* what, std::optional<std::int64_t> held, std::int64_t ops) {
+    if (!held || (*held == 0 && ops == 0)) return;
+    counts += fmt::format("{}the upstream holds {} {}{} for {} {} operation{}",
+                          counts.empty() ? "" : "; ", *held, what, *held == 1 ? "" : "s", ops, what,
+                          ops == 1 ? "" : "s");
+    ev.push_back(note(fmt::format("upstream {}s created (embedded emulator)", what),
+                      fmt::format("{} (one per {} operation)", ops, what), std::to_string(*held)));
+    if (*held > ops) ++problems;
+  };
+  if (drops == 0) {
+    return result(id, Status::inconclusive,
+                  "no deposit or withdrawal had its response dropped (the schedule's drop fault "
+                  "never applied)");
+  }
+  compare("deposit", f.deposits_created, deposit_ops);
+  compare("withdrawal", f.withdrawals_created, withdrawal_ops);
+  const std::string tail = counts.empty() ? "" : "; " + counts;
+  auto r = problems == 0
+               ? result(id, Status::pass,
+                        fmt::format("every retry after a dropped response reused its key{}", tail))
+               : result(id, Status::fail,
+                        fmt::format("a dropped deposit/withdrawal was not retried with the same "
+                                    "key{}",
+                                    tail),
+                        "Generate the Idempotency-Key before the first attempt and reuse it on "
+                        "every retry of that operation, including after timeouts and connection "
+                        "resets; never make a new key per attempt.");
+  r.evidence = std::move(ev);
+  detail::cap(r.evidence, 8);
+  return r;
+}
+
+CheckResult grade_no_retry_client_errors(const Recording& rec) {
+  const std::string id = "client.no-retry-client-errors";
+  const auto& ex = rec.exchanges;
+  std::map<int, int> seen;
+  std::vector<Evidence> ev;
+  for (const auto& c : retry_chains(rec)) {
+    for (size_t k = 0; k < c.attempts.size(); ++k) {
+      const ExchangeRecord& e = ex[c.attempts[k]];
+      if (classify(e) != Outcome::client_error) continue;
+      ++seen[e.client_status];
+      if (k + 1 < c.attempts.size()) {
+        const ExchangeRecord& next = ex[c.attempts[k + 1]];
+        ev.push_back(
+            about(e, "answered " + detail::seen(e), "no retry",
+                  fmt::format("retried as #{} {:.0f} ms later", next.seq, delay_ms(e, next))));
+      }
+    }
+  }
+  if (seen.empty()) {
+    return result(id, Status::inconclusive, "the client received no 400/401/403/404/422");
+  }
+  std::vector<std::string> parts;
+  for (const auto& [status, n] : seen) parts.push_back(fmt::format("{} x{}", status, n));
+  const std::string got = fmt::format("{}", fmt::join(parts, ", "));
+  if (ev.empty()) return result(id, Status::pass, "client errors (" + got + ") were not retried");
+  auto r =
+      result(id, Status::fail,
+             fmt::format("{} client error answer(s) were retried (received {})", ev.size(), got),
+             "Never retry 400/401/403/404/422: fix the request or the credentials instead. "
+             "Retry only 429, 500/502/503/504 and network errors.");
+  r.evidence = std::move(ev);
+  detail::cap(r.evidence, 6);
+  return r;
+}
+
+CheckResult grade_bounded_attempts(const Recording& rec, const GradeOptions& o) {
+  const std::string id = "client.bounded-attempts";
+  const auto& ex = rec.exchanges;
+  std::vector<Evidence> over, gave_up;
+  for (const auto& c : retry_chains(rec)) {
+    const ExchangeRecord& first = ex[c.attempts.front()];
+    const ExchangeRecord& last = ex[c.attempts.back()];
+    const int n = static_cast<int>(c.attempts.size());
+    if (n > o.max_attempts) {
+      over.push_back(about(
+          first, fmt::format("attempted {} times", n),
+          fmt::format("at most {} attempts", o.max_attempts),
+          fmt::format("{} attempts, the last #{} answered {}", n, last.seq, detail::seen(last))));
+    } else if (n >= 2 &&
+               (classify(last) == Outcome::retryable || classify(last) == Outcome::dropped)) {
+      gave_up.push_back(about(first, fmt::format("gave up after {} attempts", n),
+                              fmt::format("at most {} attempts", o.max_attempts),
+                              fmt::format("stopped while failing: last #{} answered {}", last.seq,
+                                          detail::seen(last))));
+    }
+  }
+  if (!over.empty()) {
+    auto r = result(id, Status::fail,
+                    fmt::format("{} operation(s) were attempted more than {} times", over.size(),
+                                o.max_attempts),
+                    "Cap the attempts per operation (4-5 in total is common) and surface the "
+                    "error after the last one.");
+    r.evidence = std::move(over);
+    detail::cap(r.evidence, 4);
+    return r;
+  }
+  if (gave_up.empty()) {
+    return result(id, Status::inconclusive,
+                  "no operation kept failing until the client gave up (the schedule's persistent "
+                  "fault never applied)");
+  }
+  auto r = result(id, Status::pass,
+                  fmt::format("the client gave up while failures continued, within {} attempts",
+                              o.max_attempts));
+  r.evidence = std::move(gave_up);
+  detail::cap(r.evidence, 4);
+  return r;
+}
+
+CheckResult grade_request_ids(const Recording& rec, const std::optional<std::string>& log_text) {
+  const std::string id = "client.request-ids";
+  const std::string& path = rec.header.client_log;
+  if (path.empty()) {
+    CheckResult r = result(id, Status::skip,
+                           "no client log given (pass --client-log FILE to `bluum-golive audit`)");
+    return r;
+  }
+  if (!log_text) return result(id, Status::inconclusive, "cannot read the client log " + path);
+  std::vector<Evidence> missing;
+  size_t total = 0;
+  for (const auto& e : rec.exchanges) {
+    if (e.dropped || e.client_status == 0 || e.request_id.empty()) continue;
+    ++total;
+    if (log_text->find(e.request_id) == std::string::npos) {
+      missing.push_back(
+          about(e, "", "X-Request-Id " + e.request_id + " in the client log", "not found"));
+    }
+  }
+  if (total == 0) return result(id, Status::inconclusive, "the client received no response");
+  if (missing.empty()) {
+    return result(
+        id, Status::pass,
+        fmt::format("all {} X-Request-Id values the client received appear in {}", total, path));
+  }
+  auto r =
+      result(id, Status::fail,
+             fmt::format("{} of {} X-Request-Id values the client received are missing from {}",
+                         missing.size(), total, path),
+             "Log the X-Request-Id response header of every Bluum response (and trace_id "
+             "from error bodies) so support can find your requests.");
+  r.evidence = std::move(missing);
+  detail::cap(r.evidence, 5);
+  return r;
+}
+
+}  // namespace golive::audit

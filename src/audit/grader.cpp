@@ -1,0 +1,83 @@
+#include "audit/grader.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "audit/grade_util.hpp"
+
+namespace golive::audit {
+
+namespace {
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Why the run is incomplete, or "" when it ran to the end.
+std::string incomplete(const Recording& rec) {
+  const auto& f = rec.footer;
+  if (!f.present) return "the recording has no footer (the audit was cut short)";
+  if (f.timed_out) {
+    return fmt::format("the command did not finish within the deadline and was stopped after {} ms",
+                       f.duration_ms);
+  }
+  if (f.interrupted) return "the audit was interrupted and the command was stopped";
+  return "";
+}
+
+}  // namespace
+
+const std::vector<std::string>& grade_ids() {
+  static const std::vector<std::string> ids = {
+      "client.backoff-growth",      "client.backoff-jitter",   "client.bounded-attempts",
+      "client.honours-retry-after", "client.idempotency-keys", "client.no-retry-client-errors",
+      "client.request-ids",         "client.retry-same-key"};
+  return ids;
+}
+
+CheckResult grade(const std::string& id, const Recording& rec, const GradeOptions& o) {
+  CheckResult r;
+  if (id == "client.idempotency-keys") {
+    r = grade_idempotency_keys(rec);
+  } else if (id == "client.retry-same-key") {
+    r = grade_retry_same_key(rec);
+  } else if (id == "client.honours-retry-after") {
+    r = grade_honours_retry_after(rec, o);
+  } else if (id == "client.backoff-growth") {
+    r = grade_backoff_growth(rec);
+  } else if (id == "client.backoff-jitter") {
+    r = grade_backoff_jitter(rec, o);
+  } else if (id == "client.no-retry-client-errors") {
+    r = grade_no_retry_client_errors(rec);
+  } else if (id == "client.bounded-attempts") {
+    r = grade_bounded_attempts(rec, o);
+  } else if (id == "client.request-ids") {
+    r = grade_request_ids(
+        rec, rec.header.client_log.empty() ? std::nullopt : read_text(rec.header.client_log));
+  } else {
+    throw std::invalid_argument("unknown client audit grade '" + id + "'");
+  }
+  if (auto why = incomplete(rec); !why.empty() && r.status == Status::pass) {
+    r.status = Status::inconclusive;
+    r.summary = "run incomplete, not graded as a pass: " + r.summary;
+    r.evidence.insert(r.evidence.begin(),
+                      detail::note("audit run", "the command ran to its end", why));
+  }
+  return r;
+}
+
+CheckResult grade_file(const std::string& id, const std::string& path, const GradeOptions& o) {
+  try {
+    return grade(id, load_recording(path), o);
+  } catch (const std::runtime_error& e) {
+    return detail::result(id, Status::inconclusive,
+                          std::string("cannot read the client audit recording: ") + e.what());
+  }
+}
+
+}  // namespace golive::audit

@@ -1,0 +1,222 @@
+#include "audit/proxy.hpp"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "audit/proxy_support.hpp"
+#include "crypto/digest.hpp"
+#include "net/curl_client.hpp"
+#include "net/url.hpp"
+
+namespace golive::audit {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// httplib listens with a backlog of 5; Linux lets listen() be called again to widen it, so a
+/// burst of concurrent client connects does not wait out SYN retransmits.
+class ProxyServer : public httplib::Server {
+ public:
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
+double ms_since(Clock::time_point epoch, Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(t - epoch).count();
+}
+
+}  // namespace
+
+class Proxy::Impl {
+ public:
+  Impl(ProxyConfig c, FaultPlanner& p, Recorder& r, Clock::time_point e)
+      : config(std::move(c)), planner(p), recorder(r), epoch(e) {
+    auto parsed = net::parse_url(config.upstream_base_url);
+    if (!parsed.ok()) throw std::runtime_error("upstream base URL: " + parsed.error);
+    const net::Url& u = *parsed.url;
+    upstream.origin = u.scheme + "://" + u.authority();
+    base_path = u.path == "/" ? "" : u.path;
+    while (!base_path.empty() && base_path.back() == '/') base_path.pop_back();
+    upstream.timeout = config.upstream_timeout;
+    upstream.insecure = config.insecure;
+    upstream.add_missing_money_keys = config.add_missing_money_keys;
+    upstream.run_id = config.run_id;
+  }
+
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    const auto t0 = Clock::now();
+    ExchangeRecord e;
+    e.seq = ++seq;
+    e.conn = conn_id(req.remote_addr, req.remote_port);
+    e.t_start_ms = ms_since(epoch, t0);
+    e.method = req.method;
+    e.path = req.path;
+    const auto q = req.target.find('?');
+    e.query = q == std::string::npos ? "" : req.target.substr(q + 1);
+    e.idempotency_key = req.get_header_value("Idempotency-Key");
+    e.body_sha256 = req.body.empty() ? "" : crypto::sha256_hex(req.body).substr(0, 16);
+    const RequestInfo info{e.method, e.path, e.query, e.idempotency_key, e.body_sha256};
+    const Decision d = planner.decide(info, t0, std::chrono::system_clock::now());
+    if (d.step) e.fault = d.step->name();
+    const std::string issued_id = "req_audit_" + run_suffix() + "_" + std::to_string(e.seq);
+
+    if (d.step && d.step->status != 0) {
+      answer_injected(res, d.step->status, d, issued_id, e);
+    } else {
+      std::string api_key;
+      forward(upstream, req, res, issued_id, e, api_key);
+      if (!api_key.empty()) remember_key(api_key);
+      if (d.step && e.upstream_status != 0) {
+        // The upstream acted; the client must not learn how. See drop_connection().
+        if (drop_connection(port, req.remote_addr, req.remote_port)) {
+          e.dropped = true;
+          e.client_status = 0;
+        } else {
+          e.error = "could not drop the connection; answered 504 instead";
+          answer_injected(res, 504, Decision{}, issued_id, e);
+        }
+      }
+    }
+    const auto t1 = Clock::now();
+    e.t_end_ms = ms_since(epoch, t1);
+    planner.settle(info, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
+    recorder.exchange(e);
+  }
+
+  std::int64_t conn_id(const std::string& addr, int remote_port) {
+    std::lock_guard lock(mu);
+    auto [it, added] = conns.try_emplace(addr + ":" + std::to_string(remote_port), 0);
+    if (added) it->second = static_cast<std::int64_t>(conns.size());
+    return it->second;
+  }
+
+  void remember_key(const std::string& key) {
+    std::lock_guard lock(mu);
+    keys.insert(key);
+  }
+
+  std::string run_suffix() const {
+    const auto dash = config.run_id.rfind('-');
+    return dash == std::string::npos ? config.run_id : config.run_id.substr(dash + 1);
+  }
+
+  ProxyConfig config;
+  FaultPlanner& planner;
+  Recorder& recorder;
+  Clock::time_point epoch;
+  Upstream upstream;
+  std::string base_path;
+  ProxyServer server;
+  std::thread thread;
+  int port = 0;
+  std::atomic<std::int64_t> seq{0};
+  mutable std::mutex mu;
+  std::set<std::string> keys;
+  std::map<std::string, std::int64_t> conns;
+};
+
+Proxy::Proxy(ProxyConfig config, FaultPlanner& planner, Recorder& recorder, Clock::time_point epoch)
+    : impl_(std::make_unique<Impl>(std::move(config), planner, recorder, epoch)) {}
+
+Proxy::~Proxy() {
+  stop();
+}
+
+void Proxy::start() {
+  std::signal(SIGPIPE, SIG_IGN);
+  Impl& m = *impl_;
+  const int threads = std::max(2, m.config.threads);
+  m.server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  m.server.set_keep_alive_timeout(2);
+  // httplib writes headers and body separately: without TCP_NODELAY, Nagle and the client's
+  // delayed ACK add ~40 ms to every answer.
+  m.server.set_tcp_nodelay(true);
+  m.server.set_payload_max_length(16 * 1024 * 1024);
+  auto handler = [&m](const httplib::Request& req, httplib::Response& res) { m.handle(req, res); };
+  m.server.Get(".*", handler);
+  m.server.Post(".*", handler);
+  m.server.Put(".*", handler);
+  m.server.Patch(".*", handler);
+  m.server.Delete(".*", handler);
+  m.server.Options(".*", handler);
+  m.port = m.server.bind_to_any_port("127.0.0.1");
+  if (m.port <= 0) throw std::runtime_error("audit proxy: cannot listen on 127.0.0.1");
+  m.server.widen_backlog();
+  m.thread = std::thread([&m] { m.server.listen_after_bind(); });
+  const auto give_up = Clock::now() + std::chrono::seconds(5);
+  while (!m.server.is_running()) {
+    if (Clock::now() > give_up) throw std::runtime_error("audit proxy did not start within 5 s");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+void Proxy::stop() {
+  if (!impl_ || !impl_->thread.joinable()) return;
+  impl_->server.stop();
+  impl_->thread.join();
+}
+
+int Proxy::port() const {
+  return impl_->port;
+}
+
+std::string Proxy::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(impl_->port) + impl_->base_path;
+}
+
+std::set<std::string> Proxy::api_keys_seen() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->keys;
+}
+
+std::int64_t Proxy::exchange_count() const {
+  return impl_->seq.load();
+}
+
+bool drop_connection(int local_port, const std::string& remote_addr, int remote_port) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return false;
+  bool found = false;
+  while (const dirent* ent = ::readdir(dir)) {
+    char* end = nullptr;
+    const long fd_long = std::strtol(ent->d_name, &end, 10);
+    if (end == ent->d_name || *end != '\0' || fd_long < 0) continue;
+    const int fd = static_cast<int>(fd_long);
+    sockaddr_in local{}, peer{};
+    socklen_t len = sizeof local;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0 ||
+        local.sin_family != AF_INET || ntohs(local.sin_port) != local_port) {
+      continue;
+    }
+    len = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0 ||
+        ntohs(peer.sin_port) != remote_port) {
+      continue;
+    }
+    char text[INET_ADDRSTRLEN] = {};
+    if (::inet_ntop(AF_INET, &peer.sin_addr, text, sizeof text) == nullptr || remote_addr != text)
+      continue;
+    const linger abort_on_close{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    ::shutdown(fd, SHUT_RDWR);
+    found = true;
+    break;
+  }
+  ::closedir(dir);
+  return found;
+}
+
+}  // namespace golive::audit

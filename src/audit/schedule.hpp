@@ -1,0 +1,113 @@
+#pragma once
+/// The fault schedule of a client audit (SPEC §7): which operations get which fault. Built-in
+/// schedules have names; a small YAML file can replace them (docs/audit.md). Applying a
+/// schedule is deterministic for a seed and a given order of client operations.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace golive::audit {
+
+/// Which requests a rule counts. `write` is any non-GET that is not a money movement;
+/// `deposit`/`withdrawal` are POSTs whose path ends in /deposits or /withdrawals.
+enum class Selector { any, get, post, put, patch, del, write, deposit, withdrawal, money };
+
+/// One injected answer. `status` 0 means "drop": forward upstream, then cut the connection
+/// without answering (the client sees a reset after the money moved).
+struct FaultStep {
+  int status = 0;
+  /// Retry-After to send: delay-seconds, or with `http_date` an HTTP-date this many seconds
+  /// ahead (rounded up to the next whole second). Range [min, max] picked with the seed.
+  std::optional<std::pair<int, int>> retry_after_s;
+  bool http_date = false;
+  std::string name() const { return status == 0 ? "drop" : std::to_string(status); }
+};
+
+/// Fault `steps` for the `nth` new operation matching `on` (and `path_contains`): attempt k of
+/// that operation gets steps[k-1]; later attempts pass through. With `shuffle`, the order of
+/// the steps is permuted by the seed.
+struct Rule {
+  Selector on = Selector::any;
+  std::string path_contains;
+  int nth = 1;
+  std::vector<FaultStep> steps;
+  bool shuffle = false;
+  SourceLoc loc;
+};
+
+struct Schedule {
+  std::string name;
+  std::string description;
+  std::vector<Rule> rules;
+  /// A request repeating a failed operation within this window is a retry, not a new operation.
+  std::chrono::milliseconds retry_window{30000};
+};
+
+/// Built-in schedules as (name, one-line description), "default" first.
+const std::vector<std::pair<std::string, std::string>>& builtin_schedules();
+/// A built-in schedule; throws ConfigError naming the known ones.
+Schedule builtin_schedule(const std::string& name);
+/// Parses a schedule file; throws ConfigError with FILE:LINE:COL diagnostics.
+Schedule load_schedule_file(const std::string& path);
+/// `value` names an existing file (or contains '/' or ends in .yaml/.yml) → the file, else a
+/// built-in name.
+Schedule resolve_schedule(const std::string& value);
+
+/// What the planner needs to know about a request.
+struct RequestInfo {
+  std::string method;
+  std::string path;
+  std::string query;
+  std::string idempotency_key;  ///< the client's; "" when none
+  std::string body_sha256;
+};
+
+/// Whether `r` matches selector `s`.
+bool matches(Selector s, const RequestInfo& r);
+/// True for a POST to .../deposits or .../withdrawals.
+bool is_money_movement(const std::string& method, const std::string& path);
+
+/// The fault (if any) for one request.
+struct Decision {
+  std::optional<FaultStep> step;
+  std::string retry_after;  ///< header value to send, "" when none
+  std::optional<std::int64_t> retry_after_ms;
+};
+
+/// Applies a schedule to a stream of requests. Thread-safe.
+class FaultPlanner {
+ public:
+  FaultPlanner(Schedule schedule, std::uint64_t seed);
+  /// Decides the fault for `r` arriving at `wall_now` (HTTP-date Retry-After is computed from it).
+  Decision decide(const RequestInfo& r, std::chrono::steady_clock::time_point now,
+                  std::chrono::system_clock::time_point wall_now);
+  /// Records how the attempt ended, so a repeat within the window counts as a retry.
+  void settle(const RequestInfo& r, bool failed, std::chrono::steady_clock::time_point now);
+  const Schedule& schedule() const { return schedule_; }
+
+ private:
+  struct Op {
+    std::chrono::steady_clock::time_point last;
+    bool failed = false;
+    std::vector<FaultStep> steps;  ///< remaining faults for this operation
+  };
+  static std::string signature(const RequestInfo& r);
+  Schedule schedule_;
+  std::mutex mu_;
+  std::mt19937_64 rng_;
+  std::vector<int> counts_;  ///< new operations matched, per rule
+  std::map<std::string, Op> ops_;
+};
+
+/// RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(std::chrono::system_clock::time_point t);
+
+}  // namespace golive::audit

@@ -1,0 +1,209 @@
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "audit/proxy.hpp"
+#include "net/test_server.hpp"
+
+using namespace golive;
+using namespace golive::audit;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// An upstream that echoes what it received and counts deposits.
+struct Upstream {
+  testing::TestServer<> server;
+  std::mutex mu;
+  std::vector<httplib::Request> seen;
+  std::atomic<int> deposits{0};
+
+  Upstream() {
+    server.server().Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      remember(req);
+      if (req.path == "/v1/slow") std::this_thread::sleep_for(100ms);
+      res.set_header("X-Request-Id", "req_up_" + req.path.substr(4));
+      res.set_content(R"({"ok":true,"path":")" + req.path + "\"}", "application/json");
+    });
+    server.server().Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      remember(req);
+      ++deposits;
+      res.status = 201;
+      res.set_header("X-Request-Id", "req_up_post");
+      res.set_content(R"({"id":"dep_1"})", "application/json");
+    });
+    server.start();
+  }
+  void remember(const httplib::Request& req) {
+    std::lock_guard lock(mu);
+    seen.push_back(req);
+  }
+};
+
+struct Fixture {
+  Upstream up;
+  std::string record = (std::filesystem::temp_directory_path() /
+                        ("golive-proxy-test-" + std::to_string(::getpid()) + ".jsonl"))
+                           .string();
+  Recorder recorder{record};
+  FaultPlanner planner;
+  Proxy proxy;
+
+  explicit Fixture(const std::string& schedule, bool add_keys = false)
+      : planner(builtin_schedule(schedule), 1),
+        proxy(ProxyConfig{up.server.url("/v1"), 5s, false, add_keys, "20260101T000000Z-abc123", 16},
+              planner, recorder, std::chrono::steady_clock::now()) {
+    proxy.start();
+  }
+  ~Fixture() {
+    proxy.stop();
+    std::filesystem::remove(record);
+  }
+  httplib::Client client() {
+    httplib::Client c("127.0.0.1", proxy.port());
+    c.set_read_timeout(5, 0);
+    return c;
+  }
+  Recording recording() {
+    std::istringstream ss("{\"type\":\"header\",\"version\":1}\n" + raw());
+    return parse_recording(ss);
+  }
+  std::string raw() {
+    std::ifstream in(record);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the proxy forwards requests and records them without credentials") {
+  Fixture f("none");
+  CHECK(f.proxy.base_url() == "http://127.0.0.1:" + std::to_string(f.proxy.port()) + "/v1");
+  auto c = f.client();
+  c.set_basic_auth("key_proxy_test", "proxy-test-secret-value");
+  auto r = c.Get("/v1/assets?class=equity", {{"Cookie", "session=cookie-secret-value"}});
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body == R"({"ok":true,"path":"/v1/assets"})");
+  CHECK(r->get_header_value("X-Request-Id") == "req_up_assets");
+  {
+    std::lock_guard lock(f.up.mu);
+    REQUIRE(f.up.seen.size() == 1);
+    CHECK(f.up.seen[0].get_param_value("class") == "equity");
+    CHECK(f.up.seen[0].get_header_value("Authorization") ==
+          "Basic a2V5X3Byb3h5X3Rlc3Q6cHJveHktdGVzdC1zZWNyZXQtdmFsdWU=");
+  }
+  auto p = c.Post("/v1/investors/inv_1/deposits", {{"Idempotency-Key", "key-1"}},
+                  R"({"amount":"1.00"})", "application/json");
+  REQUIRE(p);
+  CHECK(p->status == 201);
+  CHECK(f.proxy.api_keys_seen() == std::set<std::string>{"key_proxy_test"});
+  f.proxy.stop();
+  auto rec = f.recording();
+  REQUIRE(rec.exchanges.size() == 2);
+  CHECK(rec.exchanges[0].query == "class=equity");
+  CHECK(rec.exchanges[0].request_id == "req_up_assets");
+  CHECK(rec.exchanges[0].upstream_status == 200);
+  CHECK(rec.exchanges[1].idempotency_key == "key-1");
+  CHECK(rec.exchanges[1].body_sha256.size() == 16);
+  const std::string text = f.raw();
+  CHECK(text.find("proxy-test-secret-value") == std::string::npos);
+  CHECK(text.find("a2V5X3Byb3h5X3Rlc3Q6") == std::string::npos);
+  CHECK(text.find("cookie-secret-value") == std::string::npos);
+  CHECK(text.find("amount") == std::string::npos);  // bodies are fingerprinted, not kept
+}
+
+TEST_CASE("injected faults answer without reaching the upstream") {
+  Fixture f("default");
+  auto c = f.client();
+  auto r = c.Get("/v1/assets");
+  REQUIRE(r);
+  CHECK(r->status == 429);
+  CHECK(r->get_header_value("Retry-After") == "1");
+  CHECK(r->get_header_value("X-Request-Id") == "req_audit_abc123_1");
+  CHECK(r->body.find("BLUM-429-001") != std::string::npos);
+  CHECK(f.up.seen.empty());
+  f.proxy.stop();
+  auto rec = f.recording();
+  REQUIRE(rec.exchanges.size() == 1);
+  CHECK(rec.exchanges[0].fault == std::optional<std::string>("429"));
+  CHECK(rec.exchanges[0].upstream_status == 0);
+  CHECK(rec.exchanges[0].client_status == 429);
+  CHECK(rec.exchanges[0].retry_after_ms == 1000);
+}
+
+TEST_CASE("a dropped response: the upstream acts, the client gets no answer") {
+  Fixture f("dropped-response", true);
+  auto c = f.client();
+  auto r = c.Post("/v1/investors/inv_1/deposits", R"({"amount":"1.00"})", "application/json");
+  CHECK_FALSE(r);  // connection closed without a response
+  CHECK(f.up.deposits == 1);
+  {
+    std::lock_guard lock(f.up.mu);
+    REQUIRE(f.up.seen.size() == 1);
+    CHECK(f.up.seen[0].get_header_value("Idempotency-Key") ==
+          "golive-audit-20260101T000000Z-abc123-1");
+  }
+  auto again =
+      f.client().Post("/v1/investors/inv_1/deposits", R"({"amount":"1.00"})", "application/json");
+  REQUIRE(again);
+  CHECK(again->status == 201);
+  f.proxy.stop();
+  auto rec = f.recording();
+  REQUIRE(rec.exchanges.size() == 2);
+  CHECK(rec.exchanges[0].dropped);
+  CHECK(rec.exchanges[0].client_status == 0);
+  CHECK(rec.exchanges[0].upstream_status == 201);
+  CHECK(rec.exchanges[0].key_added_by_proxy);
+  CHECK(rec.exchanges[0].idempotency_key.empty());
+  CHECK_FALSE(rec.exchanges[1].dropped);
+}
+
+TEST_CASE("the proxy serves concurrent client connections") {
+  Fixture f("none");
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto c = f.client();
+      c.set_keep_alive(true);
+      for (int k = 0; k < 3; ++k) {
+        if (auto r = c.Get("/v1/slow"); r && r->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  const auto took = std::chrono::steady_clock::now() - start;
+  CHECK(ok == 24);
+  CHECK(took < 1500ms);  // 24 x 100 ms upstream time if served one at a time: 2.4 s
+  f.proxy.stop();
+  auto rec = f.recording();
+  CHECK(rec.exchanges.size() == 24);
+  std::set<std::int64_t> conns;
+  for (const auto& e : rec.exchanges) conns.insert(e.conn);
+  CHECK(conns.size() == 8);
+}
+
+TEST_CASE("an unreachable upstream answers 502 with an envelope") {
+  testing::RawSocket closed(false);
+  auto record = (std::filesystem::temp_directory_path() / "golive-proxy-502.jsonl").string();
+  Recorder recorder(record);
+  FaultPlanner planner(builtin_schedule("none"), 1);
+  Proxy proxy(ProxyConfig{closed.url("/v1"), 2s, false, false, "run-x", 4}, planner, recorder,
+              std::chrono::steady_clock::now());
+  proxy.start();
+  httplib::Client c("127.0.0.1", proxy.port());
+  auto r = c.Get("/v1/assets");
+  REQUIRE(r);
+  CHECK(r->status == 502);
+  CHECK(r->body.find("GOLIVE-502-001") != std::string::npos);
+  proxy.stop();
+  std::filesystem::remove(record);
+}
