@@ -1,0 +1,175 @@
+// Issue 3 benchmark (not a test): (1) the wall time of `check` running the live checks against
+// an emulator with injected latency, next to its critical path — the longest chain of dependent
+// requests times that latency; (2) `check --only api.smoke` as a whole process next to `curl`
+// sending the same request. Usage: bench_live_checks [RUNS] [DELAY_MS]   (defaults 20, 1500)
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "emulator/emulator.hpp"
+#include "net/curl_client.hpp"
+
+extern char** environ;
+
+namespace {
+
+using Steady = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+const char* kKey = "bench_key";
+const char* kSecret = "bench_secret_0123456789";
+const char* kLiveChecks = "api.smoke,api.tls,api.clock-skew,api.error-model,webhook.registration";
+
+/// Runs argv (stdout/stderr to /dev/null) and returns its wall time in ms; exits on spawn failure.
+double timed_run(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  const auto began = Steady::now();
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
+    std::fprintf(stderr, "cannot start %s\n", argv[0]);
+    std::exit(2);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  posix_spawn_file_actions_destroy(&fa);
+  return std::chrono::duration<double, std::milli>(Steady::now() - began).count();
+}
+
+std::string profile(const std::string& base_url, const std::string& webhook_url) {
+  return "version: 1\nprovider: bluum\nenvironment: sandbox\nbase_url: " + base_url +
+         "\ncredentials:\n  api_key: {env: BENCH_KEY}\n  api_secret: {env: BENCH_SECRET}\n"
+         "http: {timeout_s: 10, max_attempts: 4, backoff_base_ms: 250, backoff_cap_ms: 8000}\n"
+         "webhook:\n  url: " +
+         webhook_url + "\n  secret: {env: BENCH_SECRET}\n";
+}
+
+std::unique_ptr<golive::emulator::Emulator> start(std::set<std::string> faults, int delay_ms,
+                                                  int rate) {
+  golive::emulator::Options o;
+  o.faults = std::move(faults);
+  o.slow_delay = std::chrono::milliseconds(delay_ms);
+  o.rate_limit_per_s = rate;
+  o.deliver_webhooks = false;
+  auto e = std::make_unique<golive::emulator::Emulator>(o);
+  e->start();
+  return e;
+}
+
+struct Stats {
+  double median, mean, min;
+};
+
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  double sum = 0;
+  for (double x : v) sum += x;
+  return {v[v.size() / 2], sum / static_cast<double>(v.size()), v.front()};
+}
+
+/// Part 1: wall time of the live checks against `slow`, and their critical path.
+void critical_path(const std::string& binary, const fs::path& dir, int delay_ms) {
+  auto emu = start({"slow"}, delay_ms, 10);
+  const std::string hook = "https://partner.example.com/hooks/bluum";
+  golive::net::Request reg;
+  reg.method = "POST";
+  reg.url = emu->base_url() + "/webhooks";
+  reg.headers.set("Content-Type", "application/json");
+  reg.body =
+      R"({"name":"bench","url":")" + hook + R"(","eventTypeNames":["order.*","transfer.*"]})";
+  reg.auth =
+      golive::net::BasicAuth{golive::Secret(kKey, "bench"), golive::Secret(kSecret, "bench")};
+  golive::net::CurlClient().send(reg);
+
+  const auto p = (dir / "slow.yaml").string();
+  std::ofstream(p) << profile(emu->base_url(), hook);
+  const auto report = (dir / "slow.json").string();
+  const double wall = timed_run({binary, "check", "--profile", p, "--only", kLiveChecks, "--format",
+                                 "json", "--output", report, "--report-only"});
+  std::ifstream in(report);
+  const auto j = nlohmann::json::parse(in);
+  size_t chain = 0, total = 0, first_wave = 0;
+  std::string longest;
+  for (const auto& c : j["checks"]) {
+    size_t requests = 0;  // each check sends its requests one after another
+    for (const auto& e : c["evidence"]) requests += e.contains("request") ? 1 : 0;
+    total += requests;
+    first_wave += requests > 0 ? 1 : 0;
+    if (requests > chain) {
+      chain = requests;
+      longest = c["id"].get<std::string>();
+    }
+    std::printf("  %-22s %-5s %zu request(s)\n", c["id"].get<std::string>().c_str(),
+                c["status"].get<std::string>().c_str(), requests);
+  }
+  const double path = static_cast<double>(chain * static_cast<size_t>(delay_ms));
+  // The run throttles itself to 10 req/s in sandbox (100 ms apart) and every check starts at
+  // once, so the longest chain may begin up to (first wave - 1) x 100 ms late.
+  const double throttled = path + static_cast<double>(first_wave - 1) * 100.0;
+  std::printf(
+      "critical path: %zu dependent requests (%s) x %d ms = %.0f ms; with the 10 req/s "
+      "throttle at most %.0f ms; serial would be %zu x %d ms = %zu ms\n",
+      chain, longest.c_str(), delay_ms, path, throttled, total, delay_ms,
+      total * static_cast<size_t>(delay_ms));
+  std::printf(
+      "wall time of `check --only <live checks>`: %.0f ms = %.2f x critical path "
+      "(%+.0f ms against the throttled critical path)\n",
+      wall, wall / path, wall - throttled);
+}
+
+/// Part 2: one smoke request as a whole process, bluum-golive vs curl.
+void smoke_vs_curl(const std::string& binary, const fs::path& dir, int runs) {
+  auto emu = start({}, 0, 100000);
+  const auto p = (dir / "fast.yaml").string();
+  std::ofstream(p) << profile(emu->base_url(), "https://partner.example.com/hooks/bluum");
+  const std::string url = emu->base_url() + "/assets";
+  const std::string user = std::string(kKey) + ":" + kSecret;
+  std::vector<double> golive, curl;
+  for (int i = 0; i < runs; ++i) {
+    golive.push_back(timed_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"}));
+    curl.push_back(timed_run({"curl", "-s", "-o", "/dev/null", "-u", user, url}));
+  }
+  const auto g = stats(golive), c = stats(curl);
+  std::printf("api.smoke whole process, %d runs each (median / mean / min):\n", runs);
+  std::printf("  bluum-golive check --only api.smoke -q  %6.1f / %6.1f / %6.1f ms\n", g.median,
+              g.mean, g.min);
+  std::printf("  curl -s -o /dev/null -u KEY:SECRET URL   %6.1f / %6.1f / %6.1f ms\n", c.median,
+              c.mean, c.min);
+  std::printf("  ratio (median): %.1fx curl\n", g.median / c.median);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
+  const int delay_ms = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1500;
+  setenv("BENCH_KEY", kKey, 1);
+  setenv("BENCH_SECRET", kSecret, 1);
+  setenv("NO_COLOR", "1", 1);
+  const std::string binary = GOLIVE_BINARY;
+  const fs::path dir = fs::temp_directory_path() / ("golive-bench-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::printf("bluum-golive live-checks benchmark (binary %s)\n", binary.c_str());
+  std::printf("[1] live checks against `emulate --fault slow` (%d ms per response)\n", delay_ms);
+  critical_path(binary, dir, delay_ms);
+  std::printf("[2] smoke request, whole process, against the emulator without faults\n");
+  smoke_vs_curl(binary, dir, runs);
+  fs::remove_all(dir);
+  return 0;
+}
