@@ -2,7 +2,7 @@
 add_library(golive_warnings INTERFACE)
 target_compile_options(golive_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+  -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
 if(GOLIVE_WARNINGS_AS_ERRORS)
   target_compile_options(golive_warnings INTERFACE -Werror)
 endif()

@@ -15,7 +15,9 @@ namespace golive::cli {
 class Commands {
  public:
   using Action = std::function<int()>;
-  void add(CLI::App* subcommand, Action action) { actions_.emplace_back(subcommand, std::move(action)); }
+  void add(CLI::App* subcommand, Action action) {
+    actions_.emplace_back(subcommand, std::move(action));
+  }
   /// Runs the action of the subcommand the user chose; -1 when none matched.
   int run_selected() const {
     for (const auto& [sub, action] : actions_) {
@@ -31,6 +33,7 @@ class Commands {
 /// Command modules: each adds one subcommand (cmd_NAME.cpp).
 void register_emulate(CLI::App& app, Commands& commands);
 void register_webhook(CLI::App& app, Commands& commands);
+void register_audit(CLI::App& app, Commands& commands);
 
 /// Flags of `check` (and the subset `validate` uses).
 struct CheckFlags {

@@ -8,11 +8,14 @@
 
 #include "cli/cli.hpp"
 #include "cli/embedded.hpp"
-#include "profile/credentials.hpp"
+#include "cli/plan.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/http_stack.hpp"
 #include "engine/safety.hpp"
 #include "engine/session.hpp"
+#include "profile/credentials.hpp"
+#include "report/baseline.hpp"
+#include "report/github.hpp"
 #include "report/report.hpp"
 
 namespace golive::cli {
@@ -72,7 +75,8 @@ bool use_color(const std::string& flag, int fd) {
 }
 
 int run_check(const CheckFlags& flags) {
-  if (flags.env.empty() && flags.profile.empty()) return usage_error({"check: --env or --profile is required"});
+  if (flags.env.empty() && flags.profile.empty())
+    return usage_error({"check: --env or --profile is required"});
   if (auto e = validate_report_flags(flags); !e.empty()) return usage_error({e});
   Logger log(std::cerr, flags.quiet ? 0 : (flags.verbose ? 2 : 1));
   Clock& clock = SystemClock::instance();
@@ -82,22 +86,44 @@ int run_check(const CheckFlags& flags) {
   LoadedRun run;
   Target main, rehearsal;
   std::vector<PlannedCheck> plan;
+  nlohmann::json previous;
   RunOptions options;
   options.only = flags.only;
   options.skip = flags.skip;
   options.timeout = std::chrono::seconds(flags.timeout_s);
+  // A check may use the whole run unless its profile entry sets timeout_s: a webhook receiver
+  // is allowed response_budget_s (30 s by default) and must not be cut short.
+  options.check_timeout = options.timeout;
   try {
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
     plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, options);
+    if (!flags.baseline.empty()) previous = report::read_baseline(flags.baseline);
   } catch (const ConfigError& e) {
     return usage_error(diagnostic_lines(e));
+  }
+  if (flags.plan) {
+    // Nothing is resolved or started: the plan names URLs as the profiles write them.
+    main.base_url = main.profile.base_url;
+    rehearsal.base_url = rehearsal.profile.base_url;
+    print_plan(plan, std::cout);
+    auto refusals = safety_refusals(plan, run.provider);
+    for (const auto& r : refusals) {
+      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
+                            r.reason, r.profile_path));
+    }
+    std::cerr << (refusals.empty() ? "PLAN: nothing was sent (exit 0)\n"
+                                   : "PLAN: the run would be REFUSED (exit 4); nothing was sent\n");
+    return refusals.empty() ? exit_code::ready : exit_code::refused;
   }
   // Resolve credentials and start the embedded emulator only once everything validated.
   auto starter = embedded_starter();
   resolve_target(main, run.provider, starter);
   if (run.rehearsal) resolve_target(rehearsal, run.provider, starter);
+  // Under GitHub Actions, mask every secret loaded so far before anything else is printed.
+  const bool gha = report::github::enabled();
+  if (gha) std::cerr << report::github::mask_commands() << std::flush;
 
   if (auto refusals = safety_refusals(plan, run.provider); !refusals.empty()) {
     for (const auto& r : refusals) {
@@ -117,9 +143,8 @@ int run_check(const CheckFlags& flags) {
   HttpStack http(main.profile.http, rate, clock, deadline, trace);
 
   const std::string run_id = new_run_id();
-  RunServices services{run.provider, http.client(), clock, log, run_id, run.config_dir, {}, {}};
-  services.raw_http = &http.raw();
-  services.audit_file = flags.audit_file;
+  RunServices services{run.provider, http.client(),   clock, log, run_id, run.config_dir, {}, {},
+                       &http.raw(),  flags.audit_file};
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
       profile::LoadOptions lo;
@@ -151,8 +176,14 @@ int run_check(const CheckFlags& flags) {
   report.items = evaluate_items(run.checklist, report.rows, report.commitments, registry.ids());
   report.started_at = iso8601(started);
   report.finished_at = iso8601(clock.wall_now());
-  report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.wall_now() - started).count();
+  report.duration_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock.wall_now() - started).count();
   decide(report, VerdictOptions{flags.strict, flags.report_only});
+  if (!flags.baseline.empty()) {
+    auto diff = report::diff_against_baseline(report, previous, {flags.baseline, flags.strict});
+    report::apply_baseline(report, std::move(diff),
+                           VerdictOptions{flags.strict, flags.report_only});
+  }
 
   report::Style style{use_color(flags.color, 1), flags.quiet};
   for (const auto& [format, output] : report_targets(flags)) {
@@ -168,6 +199,11 @@ int run_check(const CheckFlags& flags) {
     }
     report::write(format, report, out, report::Style{false, false});
   }
+  if (gha) {
+    std::cerr << report::github::annotations(report);
+    std::string error;
+    if (!report::github::append_step_summary(report, error)) log.error(error);
+  }
   std::cerr << report::verdict_line(report) << '\n';
   std::cerr.flush();
   if (outcome.abandoned > 0) {
@@ -179,7 +215,8 @@ int run_check(const CheckFlags& flags) {
 }
 
 int run_validate(const CheckFlags& flags) {
-  if (flags.env.empty() && flags.profile.empty()) return usage_error({"validate: --env or --profile is required"});
+  if (flags.env.empty() && flags.profile.empty())
+    return usage_error({"validate: --env or --profile is required"});
   const auto& registry = builtin_registry();
   std::vector<Diagnostic> diags;
   std::string path = flags.profile;
@@ -199,7 +236,8 @@ int run_validate(const CheckFlags& flags) {
   // reported together with any other problem, so the profile is read once more without throwing.
   if (!path.empty()) {
     try {
-      auto partial = profile::read_profile_file(path, load_options(find_config_dir(flags.config_dir), registry));
+      auto partial = profile::read_profile_file(
+          path, load_options(find_config_dir(flags.config_dir), registry));
       auto more = profile::unresolved_credentials(partial.profile);
       diags.insert(diags.end(), more.begin(), more.end());
     } catch (const ConfigError& e) {
@@ -208,7 +246,8 @@ int run_validate(const CheckFlags& flags) {
   }
   if (!diags.empty()) {
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.loc.file, a.loc.line, a.loc.col) < std::tie(b.loc.file, b.loc.line, b.loc.col);
+      return std::tie(a.loc.file, a.loc.line, a.loc.col) <
+             std::tie(b.loc.file, b.loc.line, b.loc.col);
     });
     std::vector<std::string> lines;
     for (const auto& d : diags) lines.push_back(d.str());

@@ -19,7 +19,8 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   if (!full) return;
   cmd->add_option("--only", f.only, "Run only these check ids (comma-separated)")->delimiter(',');
   cmd->add_option("--skip", f.skip, "Skip these check ids (comma-separated)")->delimiter(',');
-  cmd->add_option("--format", f.formats, "Report format: text|json (repeatable)");
+  cmd->add_option("--format", f.formats,
+                  "Report format: text|json|junit|sarif|markdown (repeatable)");
   cmd->add_option("--output", f.outputs,
                   "File for the matching --format ('-' = stdout; repeatable)");
   cmd->add_flag("--report-only", f.report_only, "Write every report and exit 0");
@@ -29,6 +30,8 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   cmd->add_option("--audit", f.audit_file,
                   "Grade a client-audit recording (from `bluum-golive audit --record`)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--baseline", f.baseline,
+                  "A previous JSON report: fail only on regressions against it");
   cmd->add_option("--timeout", f.timeout_s, "Overall deadline in seconds")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
@@ -41,17 +44,19 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
 }
 
 int dispatch(int argc, char** argv) {
-  CLI::App app{"bluum-golive — proves a Bluum API integration is ready for production.\n"
-               "Exit codes: 0 READY, 1 NOT READY, 2 usage/profile error, 3 INCONCLUSIVE,\n"
-               "4 refused by the safety policy, 70 internal error.",
-               "bluum-golive"};
+  CLI::App app{
+      "bluum-golive — proves a Bluum API integration is ready for production.\n"
+      "Exit codes: 0 READY, 1 NOT READY, 2 usage/profile error, 3 INCONCLUSIVE,\n"
+      "4 refused by the safety policy, 70 internal error.",
+      "bluum-golive"};
   app.set_version_flag("--version", std::string("bluum-golive ") + GOLIVE_VERSION);
   app.require_subcommand(1);
 
   golive::cli::CheckFlags check_flags, validate_flags;
   auto* check = app.add_subcommand("check", "Run the go-live checks and report, item by item");
   add_check_flags(check, check_flags, true);
-  auto* validate = app.add_subcommand("validate", "Parse a profile and build every check; sends nothing");
+  auto* validate =
+      app.add_subcommand("validate", "Parse a profile and build every check; sends nothing");
   add_check_flags(validate, validate_flags, false);
 
   std::string list_format = "text", list_config, list_provider = "bluum";
@@ -68,7 +73,8 @@ int dispatch(int argc, char** argv) {
 
   std::string init_env, init_kind, init_config;
   bool init_force = false;
-  auto* init = app.add_subcommand("init", "Write an annotated profile to config/profiles/NAME.yaml");
+  auto* init =
+      app.add_subcommand("init", "Write an annotated profile to config/profiles/NAME.yaml");
   init->add_option("--env", init_env, "Profile name")->required();
   init->add_option("--kind", init_kind, "sandbox|production (default: from the name)")
       ->check(CLI::IsMember({"sandbox", "production"}));
@@ -78,6 +84,7 @@ int dispatch(int argc, char** argv) {
   golive::cli::Commands commands;
   golive::cli::register_emulate(app, commands);
   golive::cli::register_webhook(app, commands);
+  golive::cli::register_audit(app, commands);
 
   try {
     app.parse(argc, argv);

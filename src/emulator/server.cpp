@@ -43,6 +43,7 @@ Server::Server(Options options)
   // Keep-alive connections hold a worker each; 32 workers leave room for concurrency tests.
   http_.new_task_queue = [] { return new httplib::ThreadPool(32); };
   http_.set_keep_alive_timeout(2);
+  http_.set_tcp_nodelay(true);  // headers and body go out in separate writes: avoid Nagle delays
   http_.set_payload_max_length(10 * 1024 * 1024);
   // httplib's default adds SO_REUSEPORT, which lets a second emulator silently share a busy
   // --port; SO_REUSEADDR alone still allows a quick restart but reports "address in use".

@@ -72,15 +72,20 @@ std::vector<PlannedCheck> plan_checks(const Registry& registry, const Target& ma
         main.profile.kind == EnvKind::production && rehearsal) {
       target = rehearsal;
     }
-    if (!entry.info.applies_to(target->profile.kind)) continue;
     const auto& checks = target->profile.checks;
     auto it = checks.find(id);
+    // A sandbox-write check asked for by name (--only, or a `checks:` entry not disabled) is
+    // planned even where it does not apply, so the interlock refuses it (SPEC §5: exit 4).
+    const bool asked = listed(options.only, id) || (it != checks.end() && it->second.enabled);
+    const bool refusable = asked && entry.info.side_effect == SideEffect::sandbox_write;
+    if (!entry.info.applies_to(target->profile.kind) && !refusable) continue;
     YAML::Node node = it != checks.end() ? it->second.options : YAML::Node();
     SourceLoc loc = it != checks.end() ? it->second.loc : SourceLoc{target->profile.path, 0, 0};
     if (it != checks.end() && !it->second.enabled) continue;
     try {
       CheckOptions opts(id, node, loc);
-      auto timeout_s = opts.get_int("timeout_s", static_cast<int>(options.check_timeout.count() / 1000));
+      auto timeout_s =
+          opts.get_int("timeout_s", static_cast<int>(options.check_timeout.count() / 1000));
       if (timeout_s <= 0) opts.error("timeout_s", "must be a positive number of seconds");
       auto check = entry.make(opts);
       opts.finish();
@@ -111,8 +116,14 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
     std::thread([slot, gate, check = planned.check, target = planned.target,
                  id = planned.entry->info.id, &services, deadline] {
       gate->acquire();
-      CheckContext ctx{*target,       services.provider, services.http,       services.clock,
-                       services.log,  services.run_id,   deadline,            services.config_dir,
+      CheckContext ctx{*target,
+                       services.provider,
+                       services.http,
+                       services.clock,
+                       services.log,
+                       services.run_id,
+                       deadline,
+                       services.config_dir,
                        services.load_sibling,
                        services.raw_http ? services.raw_http : &services.http,
                        services.audit_file};
@@ -140,7 +151,8 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
     {
       std::unique_lock lock(slot.mu);
       // One second of grace past the deadline: checks clip their own I/O to it.
-      bool finished = slot.cv.wait_until(lock, deadlines[i] + seconds(1), [&] { return slot.done; });
+      bool finished =
+          slot.cv.wait_until(lock, deadlines[i] + seconds(1), [&] { return slot.done; });
       if (finished) {
         row.result = slot.result;
       } else {

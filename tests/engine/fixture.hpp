@@ -42,7 +42,8 @@ struct Services {
   NoNetwork http;
   std::ostringstream log_text;
   Logger log{log_text, 2};
-  RunServices services{provider, http, SystemClock::instance(), log, "run-test", "", {}, {}};
+  RunServices services{provider, http, SystemClock::instance(), log, "run-test", "", {}, {},
+                       nullptr,  ""};
 };
 
 }  // namespace golive::testing
