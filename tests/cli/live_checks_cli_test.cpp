@@ -172,7 +172,8 @@ TEST_CASE("live checks: a server that never answers ends inconclusive within --t
   const auto began = std::chrono::steady_clock::now();
   // not-in-files is skipped: the canary credentials are literals in this git-tracked file.
   auto r = run_golive(
-      {"check", "--profile", profile, "--timeout", "3", "--skip", "credentials.not-in-files"}, kEnv);
+      {"check", "--profile", profile, "--timeout", "3", "--skip", "credentials.not-in-files"},
+      kEnv);
   const auto took = std::chrono::steady_clock::now() - began;
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 3);
