@@ -5,6 +5,7 @@ function(golive_module name)
   target_include_directories(golive_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
   target_link_libraries(golive_${name} PUBLIC ${ARG_DEPS} golive_settings
                         PRIVATE golive_warnings)
+  golive_use_pch(golive_${name})
 endfunction()
 
 # golive_test(NAME SOURCES ... DEPS ...): a Catch2 test binary whose cases CTest discovers.
@@ -12,6 +13,7 @@ function(golive_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE golive_catch_main ${ARG_DEPS} golive_warnings)
+  target_precompile_headers(${name} REUSE_FROM golive_test_pch)
   catch_discover_tests(${name} TEST_PREFIX "${name}:" PROPERTIES TIMEOUT 120
                        ENVIRONMENT "GOLIVE_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

@@ -69,7 +69,8 @@ inline std::string seen(const ExchangeRecord& e) {
 /// "none" or the key, shortened for the report.
 inline std::string key_text(const std::string& key) {
   if (key.empty()) return "no Idempotency-Key";
-  return "Idempotency-Key " + (key.size() > 40 ? key.substr(0, 37) + "..." : key);
+  if (key.size() > 40) return fmt::format("Idempotency-Key {}...", key.substr(0, 37));
+  return fmt::format("Idempotency-Key {}", key);
 }
 
 }  // namespace golive::audit::detail

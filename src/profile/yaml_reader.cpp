@@ -8,7 +8,7 @@ namespace golive::profile::detail {
 
 namespace {
 
-std::string quoted(const std::string& key) {
+std::string quote_key(const std::string& key) {
   return "'" + key + "'";
 }
 
@@ -37,9 +37,9 @@ std::string join(const std::vector<std::string>& words, std::string_view sep) {
 std::string unknown_message(std::string_view kind, const std::string& word,
                             const std::vector<std::string>& candidates,
                             std::string_view otherwise) {
-  std::string msg = "unknown " + std::string(kind) + " " + quoted(word);
+  std::string msg = "unknown " + std::string(kind) + " " + quote_key(word);
   if (auto best = did_you_mean(word, candidates); !best.empty()) {
-    return msg + "; did you mean " + quoted(best) + "?";
+    return msg + "; did you mean " + quote_key(best) + "?";
   }
   if (!otherwise.empty()) msg += "; " + std::string(otherwise);
   return msg;
@@ -75,7 +75,7 @@ std::vector<Diagnostic> Reader::diagnostics() const {
 
 std::optional<std::vector<Entry>> Reader::entries(const Entry& entry) {
   if (!entry.value.IsMap()) {
-    error(entry, quoted(entry.key) + " must be a mapping");
+    error(entry, quote_key(entry.key) + " must be a mapping");
     return std::nullopt;
   }
   std::vector<Entry> out;
@@ -88,7 +88,7 @@ std::optional<std::vector<Entry>> Reader::entries(const Entry& entry) {
     }
     std::string key = k.Scalar();
     if (!seen.insert(key).second) {
-      error(loc(k), "duplicate key " + quoted(key));
+      error(loc(k), "duplicate key " + quote_key(key));
       continue;
     }
     std::string path = entry.path.empty() ? key : entry.path + "." + key;
@@ -116,8 +116,8 @@ std::optional<Fields> Reader::fields(const Entry& entry, const std::vector<std::
   for (const auto& key : required) {
     // A misspelt key already said "did you mean"; "missing" would only repeat it.
     if (fields.get(key) || fields.misspelt(key)) continue;
-    std::string msg = "missing required key " + quoted(key);
-    if (!entry.path.empty()) msg += " in " + quoted(entry.path);
+    std::string msg = "missing required key " + quote_key(key);
+    if (!entry.path.empty()) msg += " in " + quote_key(entry.path);
     error(loc(entry.key_node), msg);
   }
   return fields;
@@ -125,11 +125,11 @@ std::optional<Fields> Reader::fields(const Entry& entry, const std::vector<std::
 
 std::optional<std::string> Reader::string(const Entry& entry) {
   if (entry.value.IsNull() || (entry.value.IsScalar() && entry.value.Scalar().empty())) {
-    error(entry, quoted(entry.key) + " must not be empty");
+    error(entry, quote_key(entry.key) + " must not be empty");
     return std::nullopt;
   }
   if (!entry.value.IsScalar()) {
-    error(entry, quoted(entry.key) + " must be a string");
+    error(entry, quote_key(entry.key) + " must be a string");
     return std::nullopt;
   }
   return entry.value.Scalar();
@@ -141,12 +141,12 @@ std::optional<int> Reader::integer(const Entry& entry) {
   if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
   int value = 0;
   if (!is_digits(text)) {
-    error(entry, quoted(entry.key) + " must be an integer");
+    error(entry, quote_key(entry.key) + " must be an integer");
     return std::nullopt;
   }
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || ptr != text.data() + text.size()) {
-    error(entry, quoted(entry.key) + " is out of range");
+    error(entry, quote_key(entry.key) + " is out of range");
     return std::nullopt;
   }
   return negative ? -value : value;
@@ -155,7 +155,7 @@ std::optional<int> Reader::integer(const Entry& entry) {
 std::optional<int> Reader::positive(const Entry& entry) {
   auto v = integer(entry);
   if (v && *v <= 0) {
-    error(entry, quoted(entry.key) + " must be greater than 0");
+    error(entry, quote_key(entry.key) + " must be greater than 0");
     return std::nullopt;
   }
   return v;
@@ -167,7 +167,7 @@ std::optional<bool> Reader::boolean(const Entry& entry) {
     if (s == "true" || s == "True" || s == "TRUE") return true;
     if (s == "false" || s == "False" || s == "FALSE") return false;
   }
-  error(entry, quoted(entry.key) + " must be true or false");
+  error(entry, quote_key(entry.key) + " must be true or false");
   return std::nullopt;
 }
 
@@ -176,9 +176,9 @@ std::optional<std::string> Reader::choice(const Entry& entry,
   auto s = string(entry);
   if (!s) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *s) != choices.end()) return s;
-  std::string msg = quoted(entry.key) + " must be one of " + join(choices, " | ");
+  std::string msg = quote_key(entry.key) + " must be one of " + join(choices, " | ");
   if (auto best = did_you_mean(*s, choices); !best.empty()) {
-    msg += "; did you mean " + quoted(best) + "?";
+    msg += "; did you mean " + quote_key(best) + "?";
   }
   error(entry, msg);
   return std::nullopt;
@@ -191,7 +191,7 @@ std::optional<std::chrono::year_month_day> Reader::date(const Entry& entry) {
   bool shape = t.size() == 10 && t[4] == '-' && t[7] == '-' && is_digits(t.substr(0, 4)) &&
                is_digits(t.substr(5, 2)) && is_digits(t.substr(8, 2));
   if (!shape) {
-    error(entry, quoted(entry.key) + " must be a date written YYYY-MM-DD");
+    error(entry, quote_key(entry.key) + " must be a date written YYYY-MM-DD");
     return std::nullopt;
   }
   std::chrono::year_month_day ymd{
@@ -199,7 +199,7 @@ std::optional<std::chrono::year_month_day> Reader::date(const Entry& entry) {
       std::chrono::month{static_cast<unsigned>(std::stoi(t.substr(5, 2)))},
       std::chrono::day{static_cast<unsigned>(std::stoi(t.substr(8, 2)))}};
   if (!ymd.ok()) {
-    error(entry, quoted(entry.key) + " is not a calendar date: " + t);
+    error(entry, quote_key(entry.key) + " is not a calendar date: " + t);
     return std::nullopt;
   }
   return ymd;

@@ -1,0 +1,1 @@
+// Anchor translation unit: golive_pch exists only to build the shared precompiled header.
