@@ -15,16 +15,6 @@ class Emulator::Impl {
   detail::Server server;
 };
 
-namespace {
-
-std::string origin(const Options& options, int port) {
-  // An IPv6 literal needs brackets in a URL.
-  const bool v6 = options.host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + options.host + "]" : options.host) + ":" + std::to_string(port);
-}
-
-}  // namespace
-
 Emulator::Emulator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 Emulator::~Emulator() = default;
@@ -46,11 +36,11 @@ int Emulator::port() const {
 }
 
 std::string Emulator::base_url() const {
-  return origin(impl_->server.options(), port()) + "/v1";
+  return impl_->server.origin() + "/v1";
 }
 
 std::string Emulator::receiver_url() const {
-  return origin(impl_->server.options(), port()) + "/receiver/webhooks";
+  return impl_->server.origin() + "/receiver/webhooks";
 }
 
 void Emulator::set_receiver_verifier(Verifier verifier) {

@@ -14,11 +14,16 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "emukit/types.hpp"
 
 namespace golive::emulator {
 
-/// Header (name, value) pairs in arrival order. Names handed to a Verifier are lower-cased.
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
+using emukit::DeliveryAttempt;
+using emukit::HeaderList;
+using emukit::ReceivedDelivery;
+using emukit::ReceiverVerdict;
+using emukit::Signer;
+using emukit::Verifier;
 
 /// How the emulator is configured. Copied into the Emulator at construction.
 struct Options {
@@ -41,42 +46,6 @@ struct Options {
 
 /// Every fault the emulator knows, as (name, one-line description), sorted by name.
 const std::vector<std::pair<std::string, std::string>>& known_faults();
-
-/// What a receiver Verifier decides about one delivery.
-struct ReceiverVerdict {
-  bool accepted = true;  ///< false: the receiver answers 400 and does not process it
-  std::string reason;    ///< why it was rejected; echoed in the 400 body and the record
-};
-
-/// Signature check for the reference receiver: (lower-cased headers, exact raw body).
-/// Called concurrently from server threads; must be thread-safe.
-using Verifier = std::function<ReceiverVerdict(const HeaderList& headers, const std::string& body)>;
-
-/// Signs an outgoing event: (webhook secret "whsec_...", message id, unix seconds, raw body)
-/// → the headers to add. The default implements Standard Webhooks v1 (HMAC-SHA256).
-using Signer = std::function<HeaderList(const std::string& secret, const std::string& message_id,
-                                        std::int64_t timestamp, const std::string& body)>;
-
-/// One request the reference receiver answered (rejected and duplicate ones included).
-struct ReceivedDelivery {
-  std::string delivery_id;  ///< webhook-id header, else body id, else event+data.id, else hash
-  std::string event_type;   ///< body "type" or "event"; empty when the body is not JSON
-  std::string body;
-  HeaderList headers;                 ///< lower-cased names
-  bool verified = false;              ///< the verifier accepted it (or none was set)
-  bool verification_skipped = false;  ///< receiver-accepts-anything was on
-  bool duplicate = false;             ///< an earlier accepted delivery had the same id
-  int status = 0;                     ///< the status the receiver answered
-  std::chrono::system_clock::time_point received_at;
-};
-
-/// One attempt to deliver an event to a registered webhook URL.
-struct DeliveryAttempt {
-  std::string webhook_id, event_id, event_type, url;
-  int attempt = 0;    ///< 1-based
-  int status = 0;     ///< 0 on a transport error
-  std::string error;  ///< transport error text, if any
-};
 
 /// The emulator server. Thread-safe; start() once, stop() (or destroy) once.
 class Emulator {

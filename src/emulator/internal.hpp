@@ -13,12 +13,15 @@
 #include <vector>
 
 #include "crypto/encoding.hpp"
+#include "emukit/types.hpp"
+#include "emukit/util.hpp"
 #include "emulator/emulator.hpp"
 
 namespace golive::emulator::detail {
 
-/// Insertion-ordered, so resources print as documented: id, object, created, livemode, ...
-using json = nlohmann::ordered_json;
+using emukit::DeliveryJob;
+using emukit::json;
+using emukit::to_text;
 
 struct Tenant;
 
@@ -31,12 +34,6 @@ struct ApiError : std::runtime_error {
   std::string param;  ///< offending field, empty when none
 };
 
-/// Serialises `j`, replacing invalid UTF-8 (request paths and headers can carry any bytes)
-/// instead of throwing.
-inline std::string to_text(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 /// `{"error":{type,code,message,param?}}` for `e`.
 json error_body(const ApiError& e);
 
@@ -44,11 +41,6 @@ json error_body(const ApiError& e);
 struct Reply {
   int status = 200;
   json body;
-};
-
-/// An event delivery waiting to be sent once the state lock is released.
-struct DeliveryJob {
-  std::string webhook_id, url, secret, event_id, event_type, body;
 };
 
 /// Everything a handler may touch. Valid for one call; the state lock is held throughout.
@@ -116,27 +108,19 @@ void validate_options(const Options& options);
 
 // ---- helpers (util.cpp) ----
 
-/// `n` random characters of the lower-case RFC 4648 base32 alphabet (OpenSSL RAND_bytes).
-std::string random_base32(size_t n);
-/// prefix + "_" + 20 base32 characters.
-std::string new_id(std::string_view prefix);
-/// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (locale-independent).
-std::string http_date(std::chrono::system_clock::time_point t);
-/// ISO 8601 UTC, e.g. "2026-11-23T10:00:00Z".
-std::string iso8601(std::int64_t unix_seconds);
+using emukit::format_fixed;
+using emukit::format_trimmed;
+using emukit::http_date;
+using emukit::iso8601;
+using emukit::new_id;
+using emukit::parse_fixed;
+using emukit::random_base32;
 
 /// Strict standard base64 from the crypto module (one implementation for the whole tool).
 using crypto::base64_decode;
 using crypto::base64_encode;
 /// Parsed Basic credentials; nullopt when the header is not `Basic <base64(key:secret)>`.
 std::optional<std::pair<std::string, std::string>> parse_basic(const std::string& header);
-
-/// A non-negative decimal string with at most `places` decimals, scaled by 10^places.
-std::optional<std::int64_t> parse_fixed(std::string_view text, int places);
-/// `value` / 10^places with exactly `places` decimals ("-1.50").
-std::string format_fixed(std::int64_t value, int places);
-/// Like format_fixed but without trailing zeros ("1.5", "10").
-std::string format_trimmed(std::int64_t value, int places);
 
 /// `s`, or null when empty (optional text fields print as null, not "").
 inline json string_or_null(const std::string& s) {

@@ -29,34 +29,30 @@ Options validated(Options options) {
   return options;
 }
 
-}  // namespace
-
-void HttpServer::widen_backlog(int backlog) {
-  ::listen(svr_sock_, backlog);
+emukit::ReceiverBehaviour receiver_behaviour(const Options& o) {
+  emukit::ReceiverBehaviour b;
+  b.accept_anything = o.faults.count("receiver-accepts-anything") != 0;
+  if (o.faults.count("receiver-slow") != 0) {
+    // Just over the 30 s answer budget of SPEC §6 unless a test asks for less.
+    b.delay = o.receiver_delay.count() > 0 ? o.receiver_delay : std::chrono::milliseconds(31'000);
+  }
+  return b;
 }
+
+}  // namespace
 
 Server::Server(Options options)
     : options_(validated(std::move(options))),
       clock_(options_.clock != nullptr ? *options_.clock : SystemClock::instance()),
-      receiver_(options_, [this](std::chrono::milliseconds d) { return pause(d); }),
+      receiver_(receiver_behaviour(options_),
+                [this](std::chrono::milliseconds d) { return pause(d); }),
       dispatcher_(clock_, [this](std::chrono::milliseconds d) { return pause(d); }) {
-  // Keep-alive connections hold a worker each; 32 workers leave room for concurrency tests.
-  http_.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  http_.set_keep_alive_timeout(2);
-  http_.set_tcp_nodelay(true);  // headers and body go out in separate writes: avoid Nagle delays
-  http_.set_payload_max_length(10 * 1024 * 1024);
-  // httplib's default adds SO_REUSEPORT, which lets a second emulator silently share a busy
-  // --port; SO_REUSEADDR alone still allows a quick restart but reports "address in use".
-  http_.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
   add_asset_routes(*this);
   add_investor_routes(*this);
   add_transfer_routes(*this);
   add_order_routes(*this);
   add_webhook_routes(*this);
-  receiver_.mount(http_);
+  receiver_.mount(http_.http());
   add_fallbacks();
 }
 
@@ -71,16 +67,16 @@ void Server::add(Method method, const std::string& pattern, RouteFlags flags, Ha
   };
   switch (method) {
     case Method::get:
-      http_.Get(pattern, wrapped);
+      http_.http().Get(pattern, wrapped);
       break;
     case Method::post:
-      http_.Post(pattern, wrapped);
+      http_.http().Post(pattern, wrapped);
       break;
     case Method::patch:
-      http_.Patch(pattern, wrapped);
+      http_.http().Patch(pattern, wrapped);
       break;
     case Method::del:
-      http_.Delete(pattern, wrapped);
+      http_.http().Delete(pattern, wrapped);
       break;
   }
 }
@@ -96,14 +92,14 @@ void Server::add_fallbacks() {
       write_error(res, e);
     }
   };
-  http_.Get(".*", unknown);
-  http_.Post(".*", unknown);
-  http_.Put(".*", unknown);
-  http_.Patch(".*", unknown);
-  http_.Delete(".*", unknown);
-  http_.Options(".*", unknown);
+  http_.http().Get(".*", unknown);
+  http_.http().Post(".*", unknown);
+  http_.http().Put(".*", unknown);
+  http_.http().Patch(".*", unknown);
+  http_.http().Delete(".*", unknown);
+  http_.http().Options(".*", unknown);
   // Errors httplib produces itself (413, malformed requests) still get the envelope.
-  http_.set_error_handler(
+  http_.http().set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         if (res.status == 413) {
@@ -117,61 +113,25 @@ void Server::add_fallbacks() {
         }
         return httplib::Server::HandlerResponse::Handled;
       }));
-  http_.set_exception_handler(
+  http_.http().set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         write_error(res, ApiError(500, "BLUM-500-001", "Internal error"));
       });
   // Every response, whatever produced it, carries X-Request-Id and Date.
-  http_.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+  http_.http().set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
     if (!res.has_header("X-Request-Id")) res.set_header("X-Request-Id", new_request_id());
     if (!res.has_header("Date")) res.set_header("Date", http_date(clock_.wall_now()));
   });
 }
 
 void Server::start() {
-  if (started_) throw std::logic_error("Emulator::start() called twice");
-  started_ = true;
-  if (options_.port == 0) {
-    port_ = http_.bind_to_any_port(options_.host);
-  } else if (http_.bind_to_port(options_.host, options_.port)) {
-    port_ = options_.port;
-  }
-  if (port_ <= 0) {
-    port_ = 0;
-    throw std::runtime_error("cannot listen on " + options_.host + ":" +
-                             std::to_string(options_.port) + " (address in use or not local)");
-  }
-  http_.widen_backlog(SOMAXCONN);
-  thread_ = std::thread([this] { http_.listen_after_bind(); });
-  // httplib's stop() is a no-op until the accept loop runs, so wait for it.
-  const auto deadline = std::chrono::steady_clock::now() + k_ready_timeout;
-  while (!http_.is_running()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      stop();
-      throw std::runtime_error("emulator did not start serving within 5 s");
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  http_.start(options_.host, options_.port);
   dispatcher_.start();
 }
 
 void Server::stop() {
-  {
-    std::lock_guard lock(pause_mu_);
-    if (stopping_) return;
-    stopping_ = true;
-  }
-  pause_cv_.notify_all();
+  http_.stop();  // wakes every pause first
   dispatcher_.stop();
-  if (thread_.joinable()) {
-    http_.stop();
-    thread_.join();
-  }
-}
-
-bool Server::pause(std::chrono::milliseconds d) {
-  std::unique_lock lock(pause_mu_);
-  return !pause_cv_.wait_for(lock, d, [this] { return stopping_; });
 }
 
 size_t Server::count(const std::string& api_key, Collection Tenant::*kind) const {
@@ -197,7 +157,7 @@ void Server::serve(const httplib::Request& req, httplib::Response& res, const Ro
       Tenant& tenant = tenants_[who.tenant_key];
       tenant.api_key = who.api_key;
       const int rate = has("rate-limit-tight") ? 2 : options_.rate_limit_per_s;
-      if (auto wait = take_token(tenant, rate, clock_.now())) {
+      if (auto wait = tenant.bucket.take(rate, clock_.now())) {
         res.set_header("Retry-After", std::to_string(*wait));
         throw ApiError(
             429, "BLUM-429-001",
@@ -242,9 +202,9 @@ std::pair<int, std::string> Server::dispatch(const httplib::Request& req, Tenant
   }
   std::string fingerprint;
   if (!key.empty()) {
-    fingerprint = request_fingerprint(req.method, req.path, req.body);
+    fingerprint = emukit::request_fingerprint(req.method, req.path, req.body);
     // Check and create happen under one lock, so concurrent retries make one resource.
-    if (const IdempotencyEntry* e = find_idempotent(tenant, key, clock_.now())) {
+    if (const auto* e = tenant.idempotency.find(key, clock_.now())) {
       if (e->fingerprint != fingerprint) {
         throw ApiError(409, "BLUM-409-002",
                        "Idempotency conflict: this Idempotency-Key was used with a different "
@@ -262,7 +222,7 @@ std::pair<int, std::string> Server::dispatch(const httplib::Request& req, Tenant
   std::string text = to_text(reply.body);
   // Only successes are stored: a rejected request may be fixed and retried with the same key.
   if (!key.empty() && reply.status >= 200 && reply.status < 300) {
-    tenant.idempotency[key] = IdempotencyEntry{fingerprint, reply.status, text, clock_.now()};
+    tenant.idempotency.store(key, {fingerprint, reply.status, text, clock_.now()});
   }
   return {reply.status, std::move(text)};
 }

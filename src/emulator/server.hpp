@@ -9,19 +9,15 @@
 #include <mutex>
 #include <thread>
 
-#include "emulator/delivery.hpp"
-#include "emulator/receiver.hpp"
+#include "emukit/dispatcher.hpp"
+#include "emukit/loopback_server.hpp"
+#include "emukit/receiver.hpp"
 #include "emulator/state.hpp"
 
 namespace golive::emulator::detail {
 
-/// httplib::Server with a deeper accept backlog: httplib listens with a backlog of 5, so a
-/// burst of concurrent connects (idempotency races, rate-limit bursts) waited out 1 s SYN
-/// retransmits. Linux lets listen() be called again on a bound socket to resize it.
-class HttpServer : public httplib::Server {
- public:
-  void widen_backlog(int backlog);
-};
+using emukit::Dispatcher;
+using emukit::Receiver;
 
 /// Who a request belongs to after authentication.
 struct Identity {
@@ -39,7 +35,9 @@ class Server final : public Router {
   void start();
   void stop();
 
-  int port() const { return port_; }
+  int port() const { return http_.port(); }
+  /// "http://HOST:PORT".
+  std::string origin() const { return http_.origin(); }
   const Options& options() const { return options_; }
   size_t request_count() const { return requests_.load(); }
   /// Sum of `kind` resources over tenants whose key is `api_key`.
@@ -59,23 +57,16 @@ class Server final : public Router {
   Identity authenticate(const httplib::Request& req) const;
   bool has(const char* fault) const { return options_.faults.count(fault) != 0; }
   /// Sleeps up to `d`; false (early) when the server is stopping.
-  bool pause(std::chrono::milliseconds d);
+  bool pause(std::chrono::milliseconds d) { return http_.pause(d); }
   void add_fallbacks();
 
   Options options_;
   Clock& clock_;
-  HttpServer http_;
-  std::thread thread_;
-  int port_ = 0;
-  bool started_ = false;
+  emukit::LoopbackServer http_;
   std::atomic<size_t> requests_{0};
 
   mutable std::mutex state_mu_;  ///< guards tenants_ and everything inside them
   std::map<std::string, Tenant> tenants_;
-
-  std::mutex pause_mu_;
-  std::condition_variable pause_cv_;
-  bool stopping_ = false;
 
   Receiver receiver_;
   Dispatcher dispatcher_;

@@ -190,8 +190,13 @@ void Call::emit(const std::string& type, const json& data) {
       continue;
     }
     const std::string id = wh["id"].get<std::string>();
-    outbox.push_back(DeliveryJob{id, wh["url"].get<std::string>(), tenant.webhook_secrets[id],
-                                 event["id"].get<std::string>(), type, body_text});
+    outbox.push_back(DeliveryJob{id,
+                                 wh["url"].get<std::string>(),
+                                 tenant.webhook_secrets[id],
+                                 event["id"].get<std::string>(),
+                                 type,
+                                 body_text,
+                                 {}});
   }
 }
 
@@ -219,9 +224,13 @@ void add_webhook_routes(Router& router) {
     const std::string id = wh["id"].get<std::string>();
     const json event = make_event(call, "webhook.test", json{{"webhook_id", id}});
     if (wh["status"] == "ACTIVE") {
-      call.outbox.push_back(
-          DeliveryJob{id, wh["url"].get<std::string>(), call.tenant.webhook_secrets[id],
-                      event["id"].get<std::string>(), "webhook.test", to_text(event)});
+      call.outbox.push_back(DeliveryJob{id,
+                                        wh["url"].get<std::string>(),
+                                        call.tenant.webhook_secrets[id],
+                                        event["id"].get<std::string>(),
+                                        "webhook.test",
+                                        to_text(event),
+                                        {}});
     }
     return Reply{202, json{{"object", "webhook_test"},
                            {"webhook_id", id},

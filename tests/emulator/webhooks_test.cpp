@@ -1,7 +1,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "emulator/delivery.hpp"
+#include "emukit/dispatcher.hpp"
 #include "support.hpp"
 
 using namespace golive::emulator;
@@ -42,9 +42,9 @@ std::string expected_signature(const std::string& secret, const std::string& id,
 }  // namespace
 
 TEST_CASE("emulator: the default signer matches Standard Webhooks vector SW-1", "[emulator]") {
-  const HeaderList h = detail::standard_webhooks_sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-                                                      "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
-                                                      R"({"test": 2432232314})");
+  const HeaderList h = golive::emukit::standard_webhooks_sign(
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+      R"({"test": 2432232314})");
   CHECK(header(h, "webhook-id") == "msg_p5jXN8AQM9LWM0D4loKWxJek");
   CHECK(header(h, "webhook-timestamp") == "1614265330");
   CHECK(header(h, "webhook-signature") == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");

@@ -1,10 +1,10 @@
-#include "emulator/delivery.hpp"
-
-#include "crypto/webhook.hpp"
+#include "emukit/dispatcher.hpp"
 
 #include <regex>
 
-namespace golive::emulator::detail {
+#include "crypto/webhook.hpp"
+
+namespace golive::emukit {
 
 HeaderList standard_webhooks_sign(const std::string& secret, const std::string& message_id,
                                   std::int64_t timestamp, const std::string& body) {
@@ -105,6 +105,7 @@ void Dispatcher::deliver(const DeliveryJob& job) {
         std::chrono::duration_cast<std::chrono::seconds>(clock_.wall_now().time_since_epoch())
             .count();
     httplib::Headers headers{{"User-Agent", "bluum-golive-emulator"}};
+    for (const auto& [name, value] : job.extra_headers) headers.emplace(name, value);
     for (auto& [name, value] : signer(job.secret, job.event_id, ts, job.body)) {
       headers.emplace(name, value);
     }
@@ -126,4 +127,4 @@ void Dispatcher::deliver(const DeliveryJob& job) {
   }
 }
 
-}  // namespace golive::emulator::detail
+}  // namespace golive::emukit

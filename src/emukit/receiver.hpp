@@ -6,14 +6,22 @@
 #include <set>
 #include <vector>
 
-#include "emulator/internal.hpp"
+#include <httplib.h>
 
-namespace golive::emulator::detail {
+#include "emukit/types.hpp"
+
+namespace golive::emukit {
+
+/// How the reference receiver misbehaves on purpose (emulator faults).
+struct ReceiverBehaviour {
+  bool accept_anything = false;        ///< skip verification (a receiver that checks nothing)
+  std::chrono::milliseconds delay{0};  ///< answer this late (0 = at once)
+};
 
 class Receiver {
  public:
   /// `pause(d)` sleeps up to `d`, returning early when the server stops.
-  Receiver(const Options& options, std::function<bool(std::chrono::milliseconds)> pause);
+  Receiver(ReceiverBehaviour behaviour, std::function<bool(std::chrono::milliseconds)> pause);
 
   /// POST /receiver/webhooks (deliveries) and GET /receiver/webhooks (the records as JSON).
   void mount(httplib::Server& server);
@@ -23,7 +31,7 @@ class Receiver {
  private:
   void receive(const httplib::Request& req, httplib::Response& res);
 
-  const Options& options_;
+  ReceiverBehaviour behaviour_;
   std::function<bool(std::chrono::milliseconds)> pause_;
   mutable std::mutex mu_;
   Verifier verifier_;
@@ -31,4 +39,4 @@ class Receiver {
   std::vector<ReceivedDelivery> records_;
 };
 
-}  // namespace golive::emulator::detail
+}  // namespace golive::emukit

@@ -8,16 +8,20 @@
 #include <thread>
 #include <vector>
 
-#include "emulator/internal.hpp"
+#include <httplib.h>
 
-namespace golive::emulator::detail {
+#include "core/clock.hpp"
+#include "emukit/types.hpp"
+
+namespace golive::emukit {
 
 /// Standard Webhooks v1 headers (webhook-id, webhook-timestamp, webhook-signature "v1,<b64>")
 /// for `secret` ("whsec_" + base64 key; a secret that is not base64 is used as raw bytes).
 HeaderList standard_webhooks_sign(const std::string& secret, const std::string& message_id,
                                   std::int64_t timestamp, const std::string& body);
 
-/// Sends DeliveryJobs in order. Up to 3 attempts per job (1 s, then 2 s apart) until a 2xx.
+/// Sends DeliveryJobs in order (the job's extra headers, then the signer's). Up to 3 attempts per
+/// job (1 s, then 2 s apart) until a 2xx.
 class Dispatcher {
  public:
   /// `pause(d)` sleeps up to `d` and returns false if the server is stopping.
@@ -53,4 +57,4 @@ class Dispatcher {
   std::thread thread_;
 };
 
-}  // namespace golive::emulator::detail
+}  // namespace golive::emukit

@@ -1,11 +1,12 @@
-#include "emulator/receiver.hpp"
+#include "emukit/receiver.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include "crypto/digest.hpp"
+#include "emukit/util.hpp"
 
-namespace golive::emulator::detail {
+namespace golive::emukit {
 
 namespace {
 
@@ -37,8 +38,9 @@ std::string event_type(const json& payload) {
 
 }  // namespace
 
-Receiver::Receiver(const Options& options, std::function<bool(std::chrono::milliseconds)> pause)
-    : options_(options), pause_(std::move(pause)) {}
+Receiver::Receiver(ReceiverBehaviour behaviour,
+                   std::function<bool(std::chrono::milliseconds)> pause)
+    : behaviour_(behaviour), pause_(std::move(pause)) {}
 
 void Receiver::mount(httplib::Server& server) {
   server.Post("/receiver/webhooks",
@@ -85,7 +87,7 @@ void Receiver::receive(const httplib::Request& req, httplib::Response& res) {
   rec.delivery_id = delivery_id(rec.headers, payload, req.body);
 
   ReceiverVerdict verdict;
-  rec.verification_skipped = options_.faults.count("receiver-accepts-anything") != 0;
+  rec.verification_skipped = behaviour_.accept_anything;
   if (!rec.verification_skipped) {
     Verifier verifier;
     {
@@ -111,13 +113,9 @@ void Receiver::receive(const httplib::Request& req, httplib::Response& res) {
     }
     records_.push_back(rec);
   }
-  if (options_.faults.count("receiver-slow") != 0) {
-    const auto delay = options_.receiver_delay.count() > 0 ? options_.receiver_delay
-                                                           : std::chrono::milliseconds(31'000);
-    pause_(delay);
-  }
+  if (behaviour_.delay.count() > 0) pause_(behaviour_.delay);
   res.status = rec.status;
   res.set_content(to_text(answer), "application/json");
 }
 
-}  // namespace golive::emulator::detail
+}  // namespace golive::emukit
