@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "emulator/emulator.hpp"
 #include "net/curl_client.hpp"
+#include "providers/bluum/emulator/emulator.hpp"
 
 extern char** environ;
 
@@ -60,14 +60,14 @@ std::string profile(const std::string& base_url, const std::string& webhook_url)
          webhook_url + "\n  secret: {env: BENCH_SECRET}\n";
 }
 
-std::unique_ptr<golive::emulator::Emulator> start(std::set<std::string> faults, int delay_ms,
-                                                  int rate) {
-  golive::emulator::Options o;
+std::unique_ptr<golive::bluum::emulator::Emulator> start(std::set<std::string> faults, int delay_ms,
+                                                         int rate) {
+  golive::bluum::emulator::Options o;
   o.faults = std::move(faults);
   o.slow_delay = std::chrono::milliseconds(delay_ms);
   o.rate_limit_per_s = rate;
   o.deliver_webhooks = false;
-  auto e = std::make_unique<golive::emulator::Emulator>(o);
+  auto e = std::make_unique<golive::bluum::emulator::Emulator>(o);
   e->start();
   return e;
 }

@@ -1,7 +1,7 @@
-// The one sorted list of built-in checks. Adding a check: see checks/README.md.
+// The one sorted list of generic checks (every provider runs them). A vendor's own checks are
+// listed by its module (providers/NAME/module.cpp). Adding a check: see checks/README.md.
 #include "checks/api/clock-skew.hpp"
 #include "checks/api/error-model.hpp"
-#include "checks/api/livemode.hpp"
 #include "checks/api/smoke.hpp"
 #include "checks/api/tls.hpp"
 #include "checks/base-url/sanity.hpp"
@@ -16,11 +16,6 @@
 #include "checks/credentials/distinct-environments.hpp"
 #include "checks/credentials/not-in-files.hpp"
 #include "checks/credentials/present.hpp"
-#include "checks/idempotency/concurrent.hpp"
-#include "checks/idempotency/conflict.hpp"
-#include "checks/idempotency/replay.hpp"
-#include "checks/idempotency/withdrawals.hpp"
-#include "checks/lifecycle/rehearsal.hpp"
 #include "checks/webhook/accepts-valid.hpp"
 #include "checks/webhook/duplicate.hpp"
 #include "checks/webhook/https.hpp"
@@ -34,10 +29,9 @@
 
 namespace golive {
 
-void register_builtin_checks(Registry& registry) {
+void register_generic_checks(Registry& registry) {
   registry.add<checks::ApiClockSkew>();
   registry.add<checks::ApiErrorModel>();
-  registry.add<checks::ApiLivemode>();
   registry.add<checks::ApiSmoke>();
   registry.add<checks::ApiTls>();
   registry.add<checks::BaseUrlSanity>();
@@ -52,11 +46,6 @@ void register_builtin_checks(Registry& registry) {
   registry.add<checks::CredentialsDistinctEnvironments>();
   registry.add<checks::CredentialsNotInFiles>();
   registry.add<checks::CredentialsPresent>();
-  registry.add<checks::IdempotencyConcurrent>();
-  registry.add<checks::IdempotencyConflict>();
-  registry.add<checks::IdempotencyReplay>();
-  registry.add<checks::IdempotencyWithdrawals>();
-  registry.add<checks::LifecycleRehearsal>();
   registry.add<checks::WebhookAcceptsValid>();
   registry.add<checks::WebhookDuplicate>();
   registry.add<checks::WebhookHttps>();
@@ -66,15 +55,6 @@ void register_builtin_checks(Registry& registry) {
   registry.add<checks::WebhookRejectsTampered>();
   registry.add<checks::WebhookRejectsUnsigned>();
   registry.add<checks::WebhookRejectsWrongSecret>();
-}
-
-const Registry& builtin_registry() {
-  static const Registry r = [] {
-    Registry reg;
-    register_builtin_checks(reg);
-    return reg;
-  }();
-  return r;
 }
 
 }  // namespace golive

@@ -5,13 +5,12 @@
 
 #include <cmath>
 
-#include "checks/api/bluum_http.hpp"
+#include "checks/api/api_http.hpp"
 
 namespace golive::checks {
 
 namespace {
 
-constexpr const char* kPath = "/webhooks/event-types";
 constexpr int kDefaultFailS = 300;
 
 /// Seconds as "12.3 s".
@@ -39,7 +38,12 @@ CheckInfo ApiClockSkew::describe() {
   return i;
 }
 
-ApiClockSkew::ApiClockSkew(CheckOptions& options) : warn_s_(options.get_int("warn_s", 30)) {
+ApiClockSkew::ApiClockSkew(CheckOptions& options)
+    : path_(options.get_string("path", options.pack() && options.pack()->smoke
+                                           ? options.pack()->smoke->path
+                                           : std::string("/"))),
+      warn_s_(options.get_int("warn_s", 30)) {
+  if (path_.empty() || path_.front() != '/') options.error("path", "must start with '/'");
   const int fail = options.get_int("fail_s", 0);
   if (warn_s_ <= 0) options.error("warn_s", "must be a positive number of seconds");
   if (fail < 0) options.error("fail_s", "must be a positive number of seconds");
@@ -48,16 +52,16 @@ ApiClockSkew::ApiClockSkew(CheckOptions& options) : warn_s_(options.get_int("war
 }
 
 std::vector<PlannedRequest> ApiClockSkew::planned_requests(const Target& target) const {
-  return {api::planned_get(target, kPath, "reads the Date header (any status)")};
+  return {api::planned_get(target, path_, "reads the Date header (any status)")};
 }
 
 CheckResult ApiClockSkew::run(CheckContext& ctx) {
   using namespace std::chrono;
-  std::string missing;
-  const auto auth = api::basic_auth(ctx, missing);  // without credentials a 401 still has a Date
-  const auto x = ctx.http.send(api::api_get(ctx, kPath, auth));
+  // Without credentials a 401 still carries a Date.
+  const bool with_auth = api::missing_auth_credential(ctx).empty();
+  const auto x = api::api_send(ctx, api::api_get(ctx, path_), with_auth);
   const auto wall_after = ctx.clock.wall_now();
-  const std::string label = std::string("GET ") + kPath;
+  const std::string label = "GET " + path_;
   const auto* resp = x.response();
   if (resp == nullptr) return api::grade_unexpected(ctx, x, label, "a Date header");
 

@@ -17,6 +17,7 @@ class ApiClockSkew final : public Check {
   CheckResult run(CheckContext& ctx) override;
 
  private:
+  std::string path_;  ///< option `path`; default: the pack's smoke path
   int warn_s_;
   std::optional<int> fail_s_;  ///< unset: the profile's webhook tolerance_s, else 300
 };

@@ -4,16 +4,12 @@
 
 #include <regex>
 
-#include "checks/api/bluum_http.hpp"
+#include "checks/api/api_http.hpp"
 #include "net/json_body.hpp"
 
 namespace golive::checks {
 
 namespace {
-
-constexpr const char* kDefaultPath = "/investors/inv_golivenotfound00000000";
-constexpr const char* kUnauthPath = "/assets";
-constexpr const char* kDefaultRegex = "^BLUM-([0-9]{3})-([0-9]{3})$";
 
 /// What one probe found: empty `problem` means the error path behaved as documented.
 struct Finding {
@@ -23,32 +19,38 @@ struct Finding {
 };
 
 /// Grades a 4xx answer: envelope present, code in the provider's format and carrying `status`.
-Finding grade_envelope(const net::Response& resp, const std::regex& format) {
+Finding grade_envelope(const ProviderPack& pack, const net::Response& resp,
+                       const std::regex& format) {
   Finding f;
   const auto body = net::parse_json_body(resp);
-  const auto env = body.value ? api::read_error(*body.value) : api::ErrorEnvelope{};
+  const auto env = body.value ? read_api_error(pack, *body.value) : ApiError{};
   const std::string status = std::to_string(resp.status);
   if (!env.found) {
     f.observed = status + ", " + (body.value ? "no error envelope" : body.problem);
-    f.problem = fmt::format("the {} body is not an error envelope ({})", status,
-                            body.value ? "no error.code or code/message" : body.problem);
+    f.problem =
+        fmt::format("the {} body is not an error envelope ({})", status,
+                    body.value ? "no code or message where the provider puts them" : body.problem);
     f.fix =
         "base_url must reach the provider's API directly: a gateway or proxy is answering "
         "errors with its own bodies";
     return f;
   }
-  f.observed = fmt::format("{} {} ({} envelope{})", status, redact(env.code), env.shape,
+  f.observed = fmt::format("{} {} (error envelope{})", status, redact(env.code),
                            env.type.empty() ? "" : ", type " + env.type);
   std::smatch m;
   if (!std::regex_match(env.code, m, format)) {
     f.problem = fmt::format("the {} error code '{}' is not in the provider's format", status,
                             redact(env.code));
-  } else if (m.size() > 1 && m[1].str() != status) {
+  } else if (pack.errors.code_status_group > 0 &&
+             m.size() > static_cast<size_t>(pack.errors.code_status_group) &&
+             m[static_cast<size_t>(pack.errors.code_status_group)].str() != status) {
     f.problem =
         fmt::format("the error code {} does not carry the HTTP status {}", env.code, status);
   }
   if (!f.problem.empty()) {
-    f.fix = "base_url must reach the provider's API directly; error codes are BLUM-{status}-{seq}";
+    f.fix = "base_url must reach the provider's API directly; its error codes match " +
+            (pack.errors.code_pattern.empty() ? std::string("the documented catalogue")
+                                              : pack.errors.code_pattern);
   }
   return f;
 }
@@ -63,9 +65,10 @@ CheckInfo ApiErrorModel::describe() {
   i.side_effect = SideEffect::read_only;
   i.environments = {EnvKind::sandbox};
   i.what =
-      "GET of an investor that does not exist answers 4xx, and GET /assets without "
-      "credentials answers 401, each with a parseable error envelope and a "
-      "BLUM-{status}-{seq} code matching the HTTP status.";
+      "GET of a resource that does not exist (the pack's not_found_path) answers 4xx, and "
+      "the smoke path without credentials answers 401, each with the provider's error "
+      "envelope and a code in its documented format (Bluum: BLUM-{status}-{seq} matching the "
+      "HTTP status).";
   i.why =
       "The partner's error handling keys off the status and code (401 → rotate, 400 → "
       "surface, 404 → missing); a proxy or gateway that rewrites error bodies, or a path "
@@ -77,34 +80,42 @@ CheckInfo ApiErrorModel::describe() {
   return i;
 }
 
-ApiErrorModel::ApiErrorModel(CheckOptions& options)
-    : path_(options.get_string("path", kDefaultPath)) {
-  if (path_.empty() || path_.front() != '/') options.error("path", "must start with '/'");
+ApiErrorModel::ApiErrorModel(CheckOptions& options) {
+  const ProviderPack* pack = options.pack();
+  const std::string smoke = pack && pack->smoke ? pack->smoke->path : "/";
+  const std::string missing = pack && !pack->errors.not_found_path.empty()
+                                  ? pack->errors.not_found_path
+                                  : smoke + "/golive-does-not-exist";
+  path_ = options.get_string("path", missing);
+  unauth_path_ = options.get_string("unauthenticated_path", smoke);
+  for (const auto* key : {"path", "unauthenticated_path"}) {
+    const auto& v = std::string(key) == "path" ? path_ : unauth_path_;
+    if (v.empty() || v.front() != '/') options.error(key, "must start with '/'");
+  }
 }
 
 std::vector<PlannedRequest> ApiErrorModel::planned_requests(const Target& target) const {
   return {api::planned_get(target, path_, "a resource that does not exist: expects 4xx + envelope"),
-          api::planned_get(target, kUnauthPath, "without credentials: expects 401 + envelope")};
+          api::planned_get(target, unauth_path_, "without credentials: expects 401 + envelope")};
 }
 
 CheckResult ApiErrorModel::run(CheckContext& ctx) {
-  std::string missing;
-  const auto auth = api::basic_auth(ctx, missing);
-  if (!auth) return api::missing_credential(missing);
-  const std::regex format(ctx.provider.error_code_regex.empty() ? kDefaultRegex
-                                                                : ctx.provider.error_code_regex);
+  const auto missing = api::missing_auth_credential(ctx);
+  if (!missing.empty()) return api::missing_credential(missing);
+  const std::regex format(
+      ctx.provider.errors.code_pattern.empty() ? ".+" : ctx.provider.errors.code_pattern);
   struct Probe {
     std::string path;
     bool with_auth;
     std::string expected;
   };
-  const Probe probes[] = {{path_, true, "4xx with an error envelope and a BLUM code"},
-                          {kUnauthPath, false, "401 with an error envelope and a BLUM-401 code"}};
+  const Probe probes[] = {{path_, true, "4xx with the error envelope and a documented code"},
+                          {unauth_path_, false, "401 with the error envelope and a code"}};
   CheckResult r;
   std::vector<std::string> problems, seen;
   std::string fix;
   for (const auto& p : probes) {
-    const auto x = ctx.http.send(api::api_get(ctx, p.path, p.with_auth ? auth : std::nullopt));
+    const auto x = api::api_send(ctx, api::api_get(ctx, p.path), p.with_auth);
     const std::string label = "GET " + p.path + (p.with_auth ? "" : " without credentials");
     const auto* resp = x.response();
     if (resp == nullptr || resp->status == 429 || resp->status >= 500) {
@@ -124,11 +135,11 @@ CheckResult ApiErrorModel::run(CheckContext& ctx) {
                           : "base_url must reach the provider's API, not a proxy that adds "
                             "credentials or skips authentication";
     } else if (!p.with_auth && resp->status != 401) {
-      f.observed = api::describe_status(*resp);
+      f.observed = api::describe_status(ctx.provider, *resp);
       f.problem = "a request without credentials was answered " + f.observed + ", not 401";
       f.fix = "base_url must reach the provider's API directly";
     } else {
-      f = grade_envelope(*resp, format);
+      f = grade_envelope(ctx.provider, *resp, format);
     }
     auto ev = api::exchange_evidence(x, label, p.expected, f.observed);
     r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());

@@ -16,7 +16,8 @@ class ApiErrorModel final : public Check {
   CheckResult run(CheckContext& ctx) override;
 
  private:
-  std::string path_;
+  std::string path_;         ///< a resource that does not exist (option `path`)
+  std::string unauth_path_;  ///< requested without credentials (option `unauthenticated_path`)
 };
 
 }  // namespace golive::checks

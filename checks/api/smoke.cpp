@@ -41,9 +41,10 @@ CheckInfo ApiSmoke::describe() {
   i.checklist_items = {"smoke.read-only"};
   i.side_effect = SideEffect::read_only;
   i.what =
-      "GET {base}/assets (path and query from the profile) with the profile's credentials "
-      "answers 200 with a JSON list (array, list envelope or legacy data envelope) within "
-      "max_latency_ms. Evidence: status, X-Request-Id, latency, every retry and its wait.";
+      "GET of the provider's read-only smoke path (Bluum: /assets; path and query may be set in "
+      "the profile) with the profile's credentials answers 200 with a JSON list (array, list "
+      "envelope or data envelope) within max_latency_ms. Evidence: status, X-Request-Id, latency, "
+      "every retry and its wait.";
   i.why =
       "The provider's cut-over step is a read-only smoke test: 200 proves base URL, "
       "credentials and network path; 401 means the key or secret was not updated.";
@@ -55,12 +56,15 @@ CheckInfo ApiSmoke::describe() {
   return i;
 }
 
-ApiSmoke::ApiSmoke(CheckOptions& options)
-    : max_latency_ms_(options.get_int("max_latency_ms", 1000)) {
-  const auto path = options.get_string("path", "/assets");
+ApiSmoke::ApiSmoke(CheckOptions& options) {
+  // Defaults are the pack's smoke request (SPEC §11); the profile may override each.
+  const SmokeSpec spec = options.pack() && options.pack()->smoke ? *options.pack()->smoke
+                                                                 : SmokeSpec{"/", {}, true, 1000};
+  max_latency_ms_ = options.get_int("max_latency_ms", spec.latency_budget_ms);
+  const auto path = options.get_string("path", spec.path);
   if (path.empty() || path.front() != '/') options.error("path", "must start with '/'");
   if (max_latency_ms_ <= 0) options.error("max_latency_ms", "must be a positive number");
-  path_and_query_ = api::path_with_query(path, options.get_string_map("query", {}));
+  path_and_query_ = api::path_with_query(path, options.get_string_map("query", spec.query));
 }
 
 std::vector<PlannedRequest> ApiSmoke::planned_requests(const Target& target) const {
@@ -68,12 +72,11 @@ std::vector<PlannedRequest> ApiSmoke::planned_requests(const Target& target) con
 }
 
 CheckResult ApiSmoke::run(CheckContext& ctx) {
-  std::string missing;
-  const auto auth = api::basic_auth(ctx, missing);
-  if (!auth) return api::missing_credential(missing);
-  auto request = api::api_get(ctx, path_and_query_, auth);
+  const auto missing = api::missing_auth_credential(ctx);
+  if (!missing.empty()) return api::missing_credential(missing);
+  auto request = api::api_get(ctx, path_and_query_);
   request.max_body_bytes = kMaxBody;
-  const auto x = ctx.http.send(request);
+  const auto x = api::api_send(ctx, request);
   const std::string label = "GET " + path_and_query_;
   const std::string expected = "200 and a JSON list";
   const auto* resp = x.response();

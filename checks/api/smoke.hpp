@@ -1,5 +1,5 @@
 #pragma once
-#include "checks/api/bluum_http.hpp"
+#include "checks/api/api_http.hpp"
 
 namespace golive::checks {
 

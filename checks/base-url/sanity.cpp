@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "net/url.hpp"
 
 namespace golive::checks {
 
 namespace {
-std::string join(const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, ", ")); }
+std::string join(const std::vector<std::string>& v) {
+  return fmt::format("{}", fmt::join(v, ", "));
+}
 }  // namespace
 
 CheckInfo BaseUrlSanity::describe() {
@@ -16,11 +20,13 @@ CheckInfo BaseUrlSanity::describe() {
   i.title = "Base URL points at the right environment";
   i.checklist_items = {"cutover.base-url"};
   i.side_effect = SideEffect::static_only;
-  i.what = "The base URL uses https, names a documented host of the profile's environment kind "
-           "(legacy aliases warn), starts with the provider's path prefix and carries no "
-           "userinfo, query or fragment.";
-  i.why = "Cut-over is 'switch base URL and credentials'; a sandbox host left in a production "
-          "profile, or a typo'd host, silently sends production traffic to the wrong place.";
+  i.what =
+      "The base URL uses https, names a documented host of the profile's environment kind "
+      "(legacy aliases warn), starts with the provider's path prefix and carries no "
+      "userinfo, query or fragment.";
+  i.why =
+      "Cut-over is 'switch base URL and credentials'; a sandbox host left in a production "
+      "profile, or a typo'd host, silently sends production traffic to the wrong place.";
   i.how_to_fix = "Set base_url to the provider's documented URL for this environment.";
   i.doc = "checks/base-url/sanity.md";
   return i;
@@ -62,20 +68,25 @@ CheckResult BaseUrlSanity::run(CheckContext& ctx) {
   if (!prefix.empty() && u.path != prefix && u.path.rfind(prefix + "/", 0) != 0) {
     fails.push_back(fmt::format("path '{}' does not start with {}", u.path, prefix));
   }
-  auto host_kind = ctx.provider.kind_of_host(u.host);
+  const PackHost* host = ctx.provider.find_host(u.host);
   std::vector<std::string> expected_hosts;
-  if (auto it = ctx.provider.hosts.find(kind); it != ctx.provider.hosts.end()) {
-    expected_hosts = it->second.current;
+  for (const auto& h : ctx.provider.hosts) {
+    if (!h.legacy && std::find(h.modes.begin(), h.modes.end(), kind) != h.modes.end()) {
+      expected_hosts.push_back(h.host);
+    }
   }
-  if (host_kind && *host_kind != kind) {
-    fails.push_back(fmt::format("{} is a {} host but this profile is {}", u.host,
-                                to_string(*host_kind), to_string(kind)));
-  } else if (host_kind && ctx.provider.is_legacy_host(u.host)) {
-    warns.push_back(fmt::format("{} is a legacy alias; the current host is {}", u.host,
-                                join(expected_hosts)));
-  } else if (!host_kind && loopback && kind == EnvKind::sandbox) {
+  const bool serves_kind = host != nullptr && std::find(host->modes.begin(), host->modes.end(),
+                                                        kind) != host->modes.end();
+  if (host != nullptr && !serves_kind) {
+    const EnvKind other = kind == EnvKind::production ? EnvKind::sandbox : EnvKind::production;
+    fails.push_back(fmt::format("{} is a {} host but this profile is {}", u.host, to_string(other),
+                                to_string(kind)));
+  } else if (host != nullptr && host->legacy) {
+    warns.push_back(
+        fmt::format("{} is a legacy alias; the current host is {}", u.host, join(expected_hosts)));
+  } else if (host == nullptr && loopback && kind == EnvKind::sandbox) {
     warns.push_back(u.host + " is a loopback host (a local emulator or proxy)");
-  } else if (!host_kind) {
+  } else if (host == nullptr) {
     std::string msg = fmt::format("{} is not a documented {} host of {}", u.host, to_string(kind),
                                   ctx.provider.display_name);
     (kind == EnvKind::production ? fails : warns).push_back(msg);

@@ -48,13 +48,16 @@ CheckInfo CredentialsPresent::describe() {
   i.title = "Every credential resolves";
   i.checklist_items = {"cutover.credentials"};
   i.side_effect = SideEffect::static_only;
-  i.what = "Every credential the profile declares and the provider requires resolves from its "
-           "source (env, file or command) to a non-empty value without stray whitespace, line "
-           "breaks or quotes.";
-  i.why = "A missing or mangled key is the most common cut-over failure: the first production "
-          "call answers 401.";
-  i.how_to_fix = "Set the environment variable, file or secret-manager command named in the "
-                 "profile's credentials section.";
+  i.what =
+      "Every credential the profile declares and the provider requires resolves from its "
+      "source (env, file or command) to a non-empty value without stray whitespace, line "
+      "breaks or quotes.";
+  i.why =
+      "A missing or mangled key is the most common cut-over failure: the first production "
+      "call answers 401.";
+  i.how_to_fix =
+      "Set the environment variable, file or secret-manager command named in the "
+      "profile's credentials section.";
   i.doc = "checks/credentials/present.md";
   return i;
 }
@@ -63,7 +66,7 @@ CredentialsPresent::CredentialsPresent(CheckOptions&) {}
 
 CheckResult CredentialsPresent::run(CheckContext& ctx) {
   CheckResult r;
-  std::vector<std::string> names = ctx.provider.required_credentials;
+  std::vector<std::string> names = ctx.provider.credentials;
   for (const auto& [name, _] : ctx.target.credentials) {
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }

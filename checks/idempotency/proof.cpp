@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "checks/api/api_http.hpp"
+
 namespace golive::checks::rehearsal {
 
 namespace {
@@ -18,66 +20,117 @@ bool network_trouble(const Reply& r) {
   return r.exchange.error() != nullptr || r.status() == 429 || r.status() >= 500;
 }
 
-std::string amount_of(const json& body) {
-  return body.value("amount", std::string("?"));
+std::string amount_of(const ProofPlan& p, const json& body) {
+  const auto it = body.find(p.amount_field);
+  if (it == body.end()) return "?";
+  return (it->is_string() ? it->get<std::string>() : it->dump()) + " " + p.unit;
+}
+
+/// "409 BLUM-409-002" — what the pack documents for a key reused with another body.
+std::string conflict_text(const Session& s) {
+  const auto& idem = s.pack().idempotency;
+  if (!idem) return "409";
+  return idem->conflict_code.empty()
+             ? std::to_string(idem->conflict_status)
+             : fmt::format("{} {}", idem->conflict_status, idem->conflict_code);
+}
+
+bool is_conflict(const Session& s, const Reply& r, bool with_code) {
+  const auto& idem = s.pack().idempotency;
+  const int status = idem ? idem->conflict_status : 409;
+  if (r.status() != status) return false;
+  return !with_code || !idem || idem->conflict_code.empty() ||
+         r.error_code() == idem->conflict_code;
 }
 
 /// Judges the answer to the different body sent with the already used key.
-void judge_conflict(const Reply& r, const std::string& original, const std::string& key,
-                    const ProofPlan& p, std::map<std::string, std::string>& created,
-                    std::vector<Problem>& problems) {
+void judge_conflict(const Session& s, const Reply& r, const std::string& original,
+                    const std::string& key, const ProofPlan& p,
+                    std::map<std::string, std::string>& created, std::vector<Problem>& problems) {
   const auto id = r.field("id");
-  if (r.status() == 409 && r.error_code() == "BLUM-409-002") return;
-  if (r.status() == 409) {
+  if (is_conflict(s, r, true)) return;
+  if (is_conflict(s, r, false)) {
     problems.push_back({fmt::format("a different amount with key {} was refused with {}, not the "
-                                    "documented BLUM-409-002",
-                                    key, describe(r)),
+                                    "documented {}",
+                                    key, s.describe(r), conflict_text(s)),
                         false});
   } else if (r.ok() && id == original) {
     problems.push_back(
         {fmt::format("a different amount ({}) with key {} answered the original {} "
                      "({}): the changed body was silently ignored",
-                     amount_of(*p.conflicting), key, original, amount_of(p.body))});
+                     amount_of(p, *p.conflicting), key, original, amount_of(p, p.body))});
   } else if (r.ok()) {
     created.emplace(id, r.field("status"));
     problems.push_back({fmt::format("{} ({}) and {} ({}) created for key {}", original,
-                                    amount_of(p.body), id, amount_of(*p.conflicting), key)});
+                                    amount_of(p, p.body), id, amount_of(p, *p.conflicting), key)});
   } else {
     problems.push_back(
         {fmt::format("a different amount with key {} was refused with {} instead "
-                     "of 409 BLUM-409-002",
-                     key, describe(r))});
+                     "of {}",
+                     key, s.describe(r), conflict_text(s))});
   }
 }
 
 }  // namespace
 
+std::optional<TransferList> list_collection(Session& s, const std::string& path,
+                                            const std::string& label, CheckResult& failure) {
+  auto reply = s.get(path);
+  const std::string expected = "200 and a list";
+  const auto* items = reply.ok() ? api::list_items(reply.body) : nullptr;
+  if (items == nullptr) {
+    failure = s.unexpected(reply, label, expected);
+    if (reply.ok()) {
+      failure.status = Status::fail;
+      failure.summary = label + " answered " + std::to_string(reply.status()) + " without a list";
+    }
+    return std::nullopt;
+  }
+  TransferList out;
+  for (const auto& item : *items) {
+    if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
+    out[item["id"].get<std::string>()] = item.value("status", "");
+  }
+  s.record(reply, label, expected, fmt::format("200, {} items", out.size()));
+  return out;
+}
+
+std::vector<std::string> new_ids(const TransferList& before, const TransferList& after) {
+  std::vector<std::string> out;
+  for (const auto& [id, status] : after) {
+    if (!before.count(id)) out.push_back(id);
+  }
+  return out;
+}
+
 std::string duplicate_fix(const std::string& noun) {
   return fmt::format(
       "the API must answer one Idempotency-Key with one {0} (replay the original for the same "
-      "body, 409 BLUM-409-002 for a different one); otherwise a retried {0} moves money twice. "
+      "body, a conflict for a different one); otherwise a retried {0} moves money twice. "
       "Check that base_url reaches the provider directly (a proxy or gateway that drops the "
-      "Idempotency-Key header causes this) and report the X-Request-Ids to the provider",
+      "Idempotency-Key header causes this) and report the request ids to the provider",
       noun);
 }
 
-CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
+CheckResult prove(Session& s, const ProofPlan& p) {
   CheckResult failure;
-  const auto list_label = fmt::format("GET /investors/{{inv}}/{}", p.kind);
-  auto before = list_transfers(s, a, p.kind, list_label + " before", failure);
+  const auto list_label = "GET " + p.shown;
+  const auto list_path = p.collection + p.list_query;
+  auto before = list_collection(s, list_path, list_label + " before", failure);
   if (!before) return failure;
 
   const auto key = s.key(p.step);
-  const auto path = investor_path(a) + "/" + p.kind;
-  const auto label = fmt::format("POST /investors/{{inv}}/{} (Idempotency-Key {})", p.kind, key);
-  std::map<std::string, std::string> created;
+  const auto& path = p.collection;
+  const auto label = fmt::format("POST {} (Idempotency-Key {})", p.shown, key);
+  TransferList created;
+  auto clean = [&]() { return p.cleanup ? p.cleanup(s, created) : std::string("nothing to undo"); };
   auto give_up = [&](const Reply& r, const std::string& what, const std::string& expected) {
-    cancel_all(s, a, p.kind, created);
+    clean();
     return s.unexpected(r, what, expected);
   };
 
   auto first = s.post(path, p.body, key);
-  const auto first_label = fmt::format("{} #1, amount {}", label, amount_of(p.body));
+  const auto first_label = fmt::format("{} #1, amount {}", label, amount_of(p, p.body));
   if (!first.ok() || first.field("id").empty()) {
     return give_up(first, first_label, "2xx with a " + p.noun + " id");
   }
@@ -98,7 +151,7 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
       problems.push_back(
           {fmt::format("the same request with key {} was refused with {}; a replay "
                        "must answer the original {}",
-                       key, describe(second), original)});
+                       key, s.describe(second), original)});
     } else if (id != original) {
       created.emplace(id, second.field("status"));
       problems.push_back({fmt::format("{} and {} created for key {}", original, id, key)});
@@ -107,17 +160,17 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
   if (p.conflicting) {
     auto third = s.post(path, *p.conflicting, key);
     const auto third_label =
-        fmt::format("{} #{}, amount {}", label, p.replay ? 3 : 2, amount_of(*p.conflicting));
-    const std::string expected = "409 BLUM-409-002 (idempotency conflict), nothing created";
+        fmt::format("{} #{}, amount {}", label, p.replay ? 3 : 2, amount_of(p, *p.conflicting));
+    const std::string expected = conflict_text(s) + " (idempotency conflict), nothing created";
     if (network_trouble(third)) return give_up(third, third_label, expected);
     s.record(third, third_label, expected);
     request_ids.push_back(third.request_id());
-    judge_conflict(third, original, key, p, created, problems);
+    judge_conflict(s, third, original, key, p, created, problems);
   }
 
-  auto after = list_transfers(s, a, p.kind, list_label + " after", failure);
+  auto after = list_collection(s, list_path, list_label + " after", failure);
   if (!after) {
-    cancel_all(s, a, p.kind, created);
+    clean();
     return failure;
   }
   const auto fresh = new_ids(*before, *after);
@@ -132,7 +185,7 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
   for (auto& [id, status] : created) {
     if (after->count(id)) status = after->at(id);
   }
-  const auto cleanup = cancel_all(s, a, p.kind, created);
+  const auto cleanup = clean();
 
   const bool fatal = std::any_of(problems.begin(), problems.end(), [](auto& x) { return x.fatal; });
   if (!problems.empty()) {
@@ -146,8 +199,8 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
   if (p.replay) summary += fmt::format("sent twice, both answered {}", original);
   if (!p.replay) summary += fmt::format("created {}", original);
   if (p.conflicting) {
-    summary += fmt::format("; amount {} with the same key was refused 409 BLUM-409-002",
-                           amount_of(*p.conflicting));
+    summary += fmt::format("; amount {} with the same key was refused {}",
+                           amount_of(p, *p.conflicting), conflict_text(s));
   }
   summary += resumed ? fmt::format(
                            "; {} already existed from an earlier run of rehearsal {}, "
@@ -160,21 +213,23 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
 
 std::vector<PlannedRequest> planned_proof(const Target& target, const std::string& rehearsal_id,
                                           const std::string& check, const ProofPlan& p) {
-  const auto path = "/investors/{inv}/" + p.kind;
+  const auto& path = p.shown;
   const auto key = planned_key(rehearsal_id, check, p.step);
   std::vector<PlannedRequest> out;
-  out.push_back(planned(target, "GET", path + "?limit=200", p.noun + " list before"));
+  out.push_back(planned(target, "GET", path + p.list_query, p.noun + " list before"));
   out.push_back(planned(target, "POST", path,
-                        fmt::format("{} {} USD, Idempotency-Key {}{}", p.noun, amount_of(p.body),
+                        fmt::format("{} {}, Idempotency-Key {}{}", p.noun, amount_of(p, p.body),
                                     key, p.replay ? " (sent twice)" : "")));
   if (p.conflicting) {
     out.push_back(planned(target, "POST", path,
-                          fmt::format("{} {} USD, same key: expects 409 BLUM-409-002", p.noun,
-                                      amount_of(*p.conflicting))));
+                          fmt::format("{} {}, same key: expects the idempotency conflict", p.noun,
+                                      amount_of(p, *p.conflicting))));
   }
-  out.push_back(planned(target, "GET", path + "?limit=200", p.noun + " list after"));
-  out.push_back(planned(target, "POST", path + "/{id}/cancel",
-                        "cleanup: cancel what was created while pending"));
+  out.push_back(planned(target, "GET", path + p.list_query, p.noun + " list after"));
+  if (!p.cleanup_plan.empty()) {
+    out.push_back(
+        planned(target, "POST", p.cleanup_plan, "cleanup: cancel what was created while pending"));
+  }
   return out;
 }
 

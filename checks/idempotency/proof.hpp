@@ -1,36 +1,62 @@
 #pragma once
-/// The idempotency proof idempotency.replay, .conflict and .withdrawals share (SEED §1.7): send
-/// one transfer with a key, then the same request again and/or a different amount with the same
-/// key, and compare the answers and the investor's transfer list before and after.
+/// The idempotency proof every provider's idempotency.replay and .conflict share (SPEC §5, §11):
+/// send one money movement with a key, then the same request again and/or a different amount
+/// with the same key, and compare the answers and the collection's list before and after. The
+/// provider supplies what to send (ProofPlan); the conflict it expects comes from its pack.
 #include <optional>
 #include <string>
 
-#include "checks/idempotency/account.hpp"
+#include <functional>
+#include <map>
+
+#include "checks/idempotency/session.hpp"
 
 namespace golive::checks::rehearsal {
 
+/// Resource id → status, as a collection's list answered it.
+using TransferList = std::map<std::string, std::string>;
+
+/// GET `path` (which carries its own query), recorded as `label`; nullopt with `failure` set
+/// when it does not answer a list. Items are the list's objects with a string "id".
+std::optional<TransferList> list_collection(Session& s, const std::string& path,
+                                            const std::string& label, CheckResult& failure);
+
+/// Ids in `after` that are not in `before`, sorted.
+std::vector<std::string> new_ids(const TransferList& before, const TransferList& after);
+
+/// Undoes what a proof created (id → last known status) where the API allows; returns a note
+/// ("cancelled dep_x", "payments cannot be undone"). Never changes a verdict.
+using Cleanup = std::function<std::string(Session&, const TransferList&)>;
+
 /// What one proof sends.
 struct ProofPlan {
-  std::string kind;                 ///< "deposits" or "withdrawals" (the path segment)
-  std::string noun;                 ///< "deposit" or "withdrawal"
-  std::string step;                 ///< the key's step name, e.g. "deposit"
-  json body;                        ///< the transfer, sent first
-  bool replay = true;               ///< send `body` a second time with the same key
-  std::optional<json> conflicting;  ///< then this body with the same key: expects 409
+  std::string collection;  ///< POST target and list path, e.g. /investors/inv_x/deposits
+  std::string shown;       ///< the same for labels and --plan: /investors/{inv}/deposits
+  std::string list_query = "?limit=200";  ///< appended to `collection` when listing
+  std::string noun;                       ///< "deposit", "withdrawal", "payment"
+  std::string step;                       ///< the key's step name, e.g. "deposit"
+  std::string amount_field = "amount";    ///< body field shown in evidence
+  std::string unit = "USD";               ///< the amount's unit in evidence
+  json body;                              ///< the movement, sent first
+  bool replay = true;                     ///< send `body` a second time with the same key
+  std::optional<json> conflicting;  ///< then this body with the same key: expects the conflict
+  Cleanup cleanup;                  ///< may be empty: nothing to undo
+  std::string cleanup_plan;         ///< what cleanup sends, for --plan ("" when nothing)
 };
 
 /// Runs `plan` for `account` and judges it:
 /// - pass: every 2xx answer carries the first answer's id, the conflicting body (if any) is
-///   refused 409 BLUM-409-002, and the list grew by exactly that one id (or by none when the id
-///   already existed: a resumed rehearsal whose key was used by an earlier run);
+///   refused with the pack's conflict status and code, and the list grew by exactly that one id (or
+///   by none when the id already existed: a resumed rehearsal whose key was used by an earlier
+///   run);
 /// - fail: a second id for the key ("dep_A and dep_B created for key K"), a replay refused, the
 ///   different body answered 2xx or refused with another status, or the list grew otherwise;
-/// - warn: the different body was refused 409 with a code other than BLUM-409-002;
+/// - warn: the different body was refused with the conflict status but another code;
 /// - inconclusive: network trouble, 429 or 5xx after the client's retries.
 /// Everything created is cancelled afterwards where the API allows (evidence, not verdict).
-CheckResult prove(Session& s, const Account& account, const ProofPlan& plan);
+CheckResult prove(Session& s, const ProofPlan& plan);
 
-/// The requests prove() sends, for `check --plan` (after planned_account()).
+/// The requests prove() sends, for `check --plan`.
 std::vector<PlannedRequest> planned_proof(const Target& target, const std::string& rehearsal_id,
                                           const std::string& check, const ProofPlan& plan);
 

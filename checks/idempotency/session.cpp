@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <regex>
 
-#include "checks/api/bluum_http.hpp"
+#include "checks/api/api_http.hpp"
 #include "net/json_body.hpp"
 
 namespace golive::checks::rehearsal {
@@ -83,27 +83,24 @@ std::string Reply::field(const char* name) const {
   return it != body.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-std::string Reply::error_code() const {
-  return api::read_error(body).code;
-}
-
-std::string Reply::request_id() const {
-  const auto* r = exchange.response();
-  return r ? r->request_id : "";
-}
-
-Reply to_reply(net::Exchange x) {
-  Reply r{std::move(x), json()};
-  if (const auto* resp = r.exchange.response(); resp && !resp->body.empty()) {
-    auto parsed = net::parse_json_body(*resp);
-    if (parsed.value) r.body = std::move(*parsed.value);
+Reply to_reply(const ProviderPack& pack, net::Exchange x) {
+  Reply r{std::move(x), json(), "", ""};
+  if (const auto* resp = r.exchange.response()) {
+    if (!resp->body.empty()) {
+      auto parsed = net::parse_json_body(*resp);
+      if (parsed.value) {
+        r.body = std::move(*parsed.value);
+        if (resp->status >= 400) r.code = read_api_error(pack, r.body).code;
+      }
+    }
+    r.rid = request_id_of(pack, *resp);
   }
   return r;
 }
 
-std::string describe(const Reply& reply) {
+std::string describe(const ProviderPack& pack, const Reply& reply) {
   if (const auto* err = reply.exchange.error()) return redact(err->message);
-  if (!reply.ok()) return api::describe_status(*reply.exchange.response());
+  if (!reply.ok()) return api::describe_status(pack, *reply.exchange.response());
   std::string out = std::to_string(reply.status());
   const auto id = reply.field("id");
   if (!id.empty()) out += " " + id;
@@ -126,9 +123,8 @@ Session::Session(CheckContext& ctx, std::string check_id, const std::string& reh
       stable_(!rehearsal_id.empty()) {}
 
 std::optional<CheckResult> Session::missing_credentials() {
-  std::string missing;
-  auth_ = api::basic_auth(ctx_, missing);
-  if (auth_) return std::nullopt;
+  const auto missing = api::missing_auth_credential(ctx_);
+  if (missing.empty()) return std::nullopt;
   return api::missing_credential(missing);
 }
 
@@ -138,24 +134,21 @@ std::string Session::key(const std::string& step) const {
 
 net::Request Session::request(const std::string& method, const std::string& path, const json& body,
                               const std::string& key) const {
-  net::Request req;
-  req.method = method;
-  req.url = api::api_url(ctx_.target.base_url, path);
-  req.headers.set("Accept", "application/json");
+  ProviderApi api(ctx_);
+  net::Request req = api.request(method, path);
   if (!body.is_null()) {
     req.headers.set("Content-Type", "application/json");
     req.body = body.dump();
   }
-  if (!key.empty()) req.headers.set("Idempotency-Key", key);
-  req.auth = auth_;
-  const milliseconds configured{std::max(1, ctx_.profile().http.timeout_s) * 1000L};
-  req.timeout = std::max(milliseconds(1), std::min(configured, ctx_.time_left()));
-  req.connect_timeout = std::min(milliseconds(5000), req.timeout);
+  const auto& idem = ctx_.provider.idempotency;
+  if (!key.empty()) req.headers.set(idem ? idem->header : "Idempotency-Key", key);
+  // Authenticated here, so requests built for concurrent sends carry their credentials.
+  api.authorize(req);
   return req;
 }
 
 Reply Session::send(const net::Request& request) {
-  return to_reply(ctx_.http.send(request));
+  return reply(ctx_.http.send(request));
 }
 
 void Session::record(const Reply& reply, const std::string& label, const std::string& expected,

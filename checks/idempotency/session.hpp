@@ -50,17 +50,20 @@ struct Reply {
   bool ok() const { return status() >= 200 && status() < 300; }
   /// A string field of the body ("" when absent or not a string).
   std::string field(const char* name) const;
-  /// The provider's error code (`error.code` or legacy `code`), "" when none.
-  std::string error_code() const;
-  /// X-Request-Id of the final response, "" when none.
-  std::string request_id() const;
+  std::string code;  ///< the provider's error code (read with the pack), "" when none
+  std::string rid;   ///< the response's request id (header or body, per the pack), "" when none
+
+  /// The provider's error code, "" when none.
+  const std::string& error_code() const { return code; }
+  /// The request id of the final response, "" when none.
+  const std::string& request_id() const { return rid; }
 };
 
-/// Parses the body of `x` into a Reply.
-Reply to_reply(net::Exchange x);
+/// Parses the body of `x` into a Reply, reading code and request id the way `pack` says.
+Reply to_reply(const ProviderPack& pack, net::Exchange x);
 
 /// "201 dep_x (pending)", "409 BLUM-409-002 (idempotency conflict …)", or the transport error.
-std::string describe(const Reply& reply);
+std::string describe(const ProviderPack& pack, const Reply& reply);
 
 /// "dep_a", "dep_a and dep_b", "dep_a, dep_b and dep_c".
 std::string join_ids(const std::vector<std::string>& ids);
@@ -80,9 +83,15 @@ class Session {
   bool stable_keys() const { return stable_; }
   const std::string& check_id() const { return check_id_; }
   CheckContext& ctx() { return ctx_; }
+  const ProviderPack& pack() const { return ctx_.provider; }
+  /// to_reply() with this session's pack.
+  Reply reply(net::Exchange x) const { return to_reply(ctx_.provider, std::move(x)); }
+  /// describe() with this session's pack.
+  std::string describe(const Reply& r) const { return rehearsal::describe(ctx_.provider, r); }
 
-  /// `method` base URL + `path`, JSON `body` unless null, `Idempotency-Key: key` unless empty;
-  /// timeouts bounded by the profile's http.timeout_s and the check's time left.
+  /// `method` base URL + `path`, JSON `body` unless null, `Idempotency-Key: key` unless empty,
+  /// the vendor's headers and authentication (engine/provider_api); timeouts bounded by the
+  /// profile's http.timeout_s and the check's time left.
   net::Request request(const std::string& method, const std::string& path, const json& body,
                        const std::string& key) const;
   /// Sends through ctx.http (retried with the same key, throttled).
@@ -107,7 +116,6 @@ class Session {
   std::string check_id_;
   std::string scope_;
   bool stable_ = false;
-  std::optional<net::BasicAuth> auth_;
   std::vector<Evidence> evidence_;
 };
 

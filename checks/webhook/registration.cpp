@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "checks/api/bluum_http.hpp"
+#include "checks/api/api_http.hpp"
 #include "net/json_body.hpp"
 #include "net/url.hpp"
 
@@ -32,26 +32,52 @@ std::string upper(std::string s) {
   return s;
 }
 
-Endpoint read_endpoint(const nlohmann::json& j) {
+Endpoint read_endpoint(const WebhookRegistrationSpec& spec, const nlohmann::json& j) {
   Endpoint e;
   if (!j.is_object()) return e;
   e.id = str(j, "id");
-  e.url = str(j, "url");
-  e.status = upper(str(j, "status"));
-  for (const char* key : {"eventTypeNames", "event_type_names"}) {
+  e.url = str(j, spec.url_field.c_str());
+  // Without a status field every listed endpoint is active.
+  e.status = spec.status_field.empty() ? "ACTIVE" : upper(str(j, spec.status_field.c_str()));
+  for (const auto& key : spec.events_field) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_array()) continue;
     for (const auto& n : *it) {
       if (n.is_string()) e.events.push_back(n.get<std::string>());
+      if (n.is_object()) e.events.push_back(str(n, "name"));  // [{name, ...}] catalogue form
     }
-  }
-  auto types = j.find("eventTypes");
-  if (e.events.empty() && types != j.end() && types->is_array()) {
-    for (const auto& t : *types) {
-      if (t.is_object()) e.events.push_back(str(t, "name"));
-    }
+    if (!e.events.empty()) break;
   }
   return e;
+}
+
+bool is_active(const WebhookRegistrationSpec& spec, const std::string& status) {
+  if (spec.status_field.empty()) return true;
+  return std::any_of(spec.active.begin(), spec.active.end(),
+                     [&](const std::string& a) { return upper(a) == status; });
+}
+
+/// The next page's path, or "" when the list is complete.
+std::string next_page(const WebhookRegistrationSpec& spec, const nlohmann::json& body, int page) {
+  if (!body.is_object()) return "";
+  if (spec.pagination == "offset") {
+    const auto more = body.find("has_more");
+    if (more == body.end() || !more->is_boolean() || !more->get<bool>()) return "";
+    return fmt::format("{}?limit={}&offset={}", spec.path, kPageSize, (page + 1) * kPageSize);
+  }
+  if (spec.pagination == "cursor") {
+    const auto p = body.find("page");
+    if (p == body.end() || !p->is_object()) return "";
+    const auto next = str(*p, "next");
+    return next.empty() ? "" : fmt::format("{}?limit={}&cursor={}", spec.path, kPageSize, next);
+  }
+  return "";
+}
+
+std::string first_page(const WebhookRegistrationSpec& spec) {
+  if (spec.pagination == "offset") return fmt::format("{}?limit={}&offset=0", spec.path, kPageSize);
+  if (spec.pagination == "cursor") return fmt::format("{}?limit={}", spec.path, kPageSize);
+  return spec.path;
 }
 
 /// Whether subscription `s` delivers some event of required `r` ("order.*" or an exact name).
@@ -66,10 +92,10 @@ bool covers(const std::string& s, const std::string& r) {
 }
 
 /// Problems that keep `e` from being the production-ready registration of the profile's URL.
-std::vector<std::string> problems_of(const Endpoint& e, const std::vector<std::string>& required,
-                                     EnvKind kind) {
+std::vector<std::string> problems_of(const WebhookRegistrationSpec& spec, const Endpoint& e,
+                                     const std::vector<std::string>& required, EnvKind kind) {
   std::vector<std::string> out;
-  if (e.status != "ACTIVE")
+  if (!is_active(spec, e.status))
     out.push_back(fmt::format("{} is {}", e.id, e.status.empty() ? "without status" : e.status));
   if (kind == EnvKind::production && e.url.rfind("https://", 0) != 0) {
     out.push_back(fmt::format("{} is not https", e.id));
@@ -95,30 +121,32 @@ CheckInfo WebhookRegistration::describe() {
   i.title = "The webhook endpoint is registered, active and subscribed";
   i.checklist_items = {"webhooks.registered"};
   i.side_effect = SideEffect::read_only;
+  i.requires_pack = {"webhook-registration"};
   i.what =
-      "GET /webhooks lists an ACTIVE endpoint whose URL is exactly webhook.url (https in "
-      "production), subscribed to order and transfer events.";
+      "The provider's webhook list (Bluum GET /webhooks) shows an active endpoint whose URL is "
+      "exactly webhook.url (https in production), subscribed to the event families the pack "
+      "requires (Bluum: order and transfer events).";
   i.why =
       "Order fills and transfer outcomes reach the partner only through a registered, active "
       "endpoint; a registration left on the sandbox URL, inactive, or missing an event "
       "family silently drops them.";
   i.how_to_fix =
-      "Register the endpoint with POST /v1/webhooks {name, url, eventTypeNames: "
-      "[\"order.*\", \"transfer.*\"]} using tenant-wide credentials, or PATCH the "
-      "existing one (status ACTIVE, eventTypeNames).";
+      "Register the endpoint for the profile's webhook.url with the provider (Bluum: POST "
+      "/v1/webhooks {name, url, eventTypeNames: [\"order.*\", \"transfer.*\"]} with "
+      "tenant-wide credentials), or reactivate and resubscribe the existing one.";
   i.doc = "checks/webhook/registration.md";
   return i;
 }
 
 WebhookRegistration::WebhookRegistration(CheckOptions& options)
-    : events_(options.get_string_list("events", {"order.*", "transfer.*"})) {
-  if (events_.empty()) options.error("events", "must name at least one event or family");
-}
+    : spec_(options.pack() && options.pack()->webhook.registration
+                ? *options.pack()->webhook.registration
+                : WebhookRegistrationSpec{"/webhooks", "url", "", {}, {}, {}, "none"}),
+      events_(options.get_string_list("events", spec_.required_events)) {}
 
 std::vector<PlannedRequest> WebhookRegistration::planned_requests(const Target& target) const {
   if (!target.profile.webhook) return {};
-  return {api::planned_get(target, fmt::format("/webhooks?limit={}&offset=0", kPageSize),
-                           "lists registered endpoints (more pages while has_more)")};
+  return {api::planned_get(target, first_page(spec_), "lists registered endpoints (every page)")};
 }
 
 CheckResult WebhookRegistration::run(CheckContext& ctx) {
@@ -128,14 +156,13 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
     r.summary = "no webhook configured in the profile";
     return r;
   }
-  std::string missing;
-  const auto auth = api::basic_auth(ctx, missing);
-  if (!auth) return api::missing_credential(missing);
+  const auto missing = api::missing_auth_credential(ctx);
+  if (!missing.empty()) return api::missing_credential(missing);
   const std::string& want = ctx.target.webhook_url;
   std::vector<Endpoint> endpoints;
-  for (int page = 0; page < kMaxPages; ++page) {
-    const auto path = fmt::format("/webhooks?limit={}&offset={}", kPageSize, page * kPageSize);
-    const auto x = ctx.http.send(api::api_get(ctx, path, auth));
+  std::string path = first_page(spec_);
+  for (int page = 0; page < kMaxPages && !path.empty(); ++page) {
+    const auto x = api::api_send(ctx, api::api_get(ctx, path));
     const std::string label = "GET " + path;
     const auto* resp = x.response();
     if (resp == nullptr || resp->status != 200) {
@@ -155,14 +182,13 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
       r.fix = "base_url must point at the provider's JSON API";
       return r;
     }
-    for (const auto& item : *items) endpoints.push_back(read_endpoint(item));
-    const auto more = body.value->is_object() ? body.value->find("has_more") : body.value->end();
-    if (more == body.value->end() || !more->is_boolean() || !more->get<bool>()) break;
+    for (const auto& item : *items) endpoints.push_back(read_endpoint(spec_, item));
+    path = next_page(spec_, *body.value, page);
   }
   for (const auto& e : endpoints) {
     Evidence ev;
     ev.label = "registered endpoint " + (e.id.empty() ? std::string("(no id)") : e.id);
-    ev.expected = fmt::format("ACTIVE {}", net::redact_url(want));
+    ev.expected = fmt::format("active {}", net::redact_url(want));
     ev.observed =
         fmt::format("{} {} [{}]", e.status, net::redact_url(e.url), fmt::join(e.events, ", "));
     r.evidence.push_back(std::move(ev));
@@ -171,11 +197,12 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
   bool found = false;
   for (const auto& e : endpoints) {
     if (e.url != want) continue;
-    const auto problems = problems_of(e, events_, ctx.profile().kind);
+    const auto problems = problems_of(spec_, e, events_, ctx.profile().kind);
     if (problems.empty()) {
       r.status = Status::pass;
-      r.summary = fmt::format("{} is ACTIVE for {} and subscribed to {}", e.id,
-                              net::redact_url(want), fmt::join(e.events, ", "));
+      r.summary = fmt::format("{} is active for {}{}{}", e.id.empty() ? "an endpoint" : e.id,
+                              net::redact_url(want), e.events.empty() ? "" : " and subscribed to ",
+                              fmt::join(e.events, ", "));
       return r;
     }
     if (!found) first_problems = problems;

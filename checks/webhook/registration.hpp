@@ -15,7 +15,8 @@ class WebhookRegistration final : public Check {
   CheckResult run(CheckContext& ctx) override;
 
  private:
-  std::vector<std::string> events_;
+  WebhookRegistrationSpec spec_;     ///< from the pack
+  std::vector<std::string> events_;  ///< option `events`; default: the pack's required events
 };
 
 }  // namespace golive::checks

@@ -57,10 +57,13 @@ struct CheckFlags {
 
 int run_check(const CheckFlags& flags);
 int run_validate(const CheckFlags& flags);
-int run_list(const std::string& format, const std::string& config_dir);
-int run_explain(const std::string& check_id, const std::string& config_dir);
+/// `list`: the checks `provider` runs (every provider's when empty).
+int run_list(const std::string& format, const std::string& provider);
+/// `explain`: one check, as `provider` runs it (every provider that has it when empty).
+int run_explain(const std::string& check_id, const std::string& provider);
+/// `init`: writes an annotated profile of `provider` from its pack's template.
 int run_init(const std::string& env, const std::string& kind, const std::string& config_dir,
-             bool force);
+             bool force, const std::string& provider);
 
 /// Prints ConfigError-style diagnostics and the closing line for exit 2.
 int usage_error(const std::vector<std::string>& lines);

@@ -13,7 +13,7 @@
 #include "audit/runner.hpp"
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
-#include "emulator/emulator.hpp"
+#include "engine/provider_module.hpp"
 #include "engine/session.hpp"
 #include "engine/verdict.hpp"
 #include "net/url.hpp"
@@ -66,7 +66,7 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     return it == provider.env_vars.end() ? std::string() : it->second;
   };
   env[var("base_url").empty() ? "BLUUM_BASE_URL" : var("base_url")] = proxy_url;
-  for (const auto& role : {provider.auth_user_credential, provider.auth_password_credential}) {
+  for (const auto& role : provider.credentials) {
     const std::string name = var(role);
     if (name.empty()) continue;
     const char* have = std::getenv(name.c_str());
@@ -76,7 +76,9 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
       env[name] = cred->second.secret->reveal();
     }
   }
-  for (const auto& role : {provider.auth_password_credential, std::string("webhook_secret")}) {
+  std::vector<std::string> secret_roles = provider.credentials;
+  secret_roles.push_back("webhook_secret");
+  for (const auto& role : secret_roles) {
     const std::string name = var(role);
     const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
     if (value != nullptr && *value != '\0') Redactor::global().add(value);
@@ -101,10 +103,11 @@ int run_audit(const AuditFlags& f) {
   }
   Target target;
   target.profile = run.profile;
-  std::unique_ptr<emulator::Emulator> emu;
+  std::unique_ptr<EmbeddedEmulator> emu;
   resolve_target(target, run.provider, [&emu](Target& t) {
-    emu = std::make_unique<emulator::Emulator>(emulator::Options{});
-    emu->start();
+    const ProviderModule* module = find_module(t.profile.provider);
+    if (module == nullptr) throw std::runtime_error("provider has no emulator");
+    emu = module->start_emulator(EmulatorSettings{});
     t.base_url = emu->base_url();
   });
   if (auto why = refusal(target, run.provider); !why.empty()) {
@@ -181,8 +184,8 @@ int run_audit(const AuditFlags& f) {
   if (emu) {
     std::int64_t deposits = 0, withdrawals = 0;
     for (const auto& key : proxy.api_keys_seen()) {
-      deposits += static_cast<std::int64_t>(emu->deposit_count(key));
-      withdrawals += static_cast<std::int64_t>(emu->withdrawal_count(key));
+      deposits += static_cast<std::int64_t>(emu->money_created(key, "deposit"));
+      withdrawals += static_cast<std::int64_t>(emu->money_created(key, "withdrawal"));
     }
     footer.deposits_created = deposits;
     footer.withdrawals_created = withdrawals;
@@ -201,7 +204,8 @@ int run_audit(const AuditFlags& f) {
     row.profile_path = run.profile.path;
     report.rows.push_back(std::move(row));
   }
-  for (auto& item : evaluate_items(run.checklist, report.rows, {}, registry.ids())) {
+  for (auto& item :
+       evaluate_items(run.checklist, report.rows, {}, registry.ids_for(run.provider))) {
     if (!item.checks_run.empty()) report.items.push_back(std::move(item));
   }
   report.started_at = iso8601(wall_start);

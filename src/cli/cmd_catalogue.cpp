@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/checklist.hpp"
+#include "engine/packs.hpp"
 #include "engine/registry.hpp"
 #include "engine/session.hpp"
 
@@ -21,29 +22,45 @@ std::string envs(const CheckInfo& i) {
   return fmt::format("{}", fmt::join(v, ","));
 }
 
-/// Checklist items (id: text) that name `id`, or an empty list when config is unavailable.
-std::vector<std::string> items_naming(const std::string& config_dir, const std::string& id) {
+/// Checklist items (section. title — text (id)) of `provider` that name `id`.
+std::vector<std::string> items_naming(const std::string& provider, const std::string& id) {
   std::vector<std::string> out;
-  try {
-    auto dir = find_config_dir(config_dir);
-    auto checklist = load_checklist(dir, load_provider(dir, "bluum").checklist);
-    for (const auto& s : checklist.sections)
-      for (const auto& item : s.items)
-        if (std::find(item.checks.begin(), item.checks.end(), id) != item.checks.end())
-          out.push_back(fmt::format("{}. {} — {} ({})", s.number, s.title, item.text, item.id));
-  } catch (const ConfigError&) {
-  }
+  const Checklist& checklist = provider_checklist(provider);
+  for (const auto& s : checklist.sections)
+    for (const auto& item : s.items)
+      if (std::find(item.checks.begin(), item.checks.end(), id) != item.checks.end())
+        out.push_back(fmt::format("{}. {} — {} ({})", s.number, s.title, item.text, item.id));
+  return out;
+}
+
+/// "every provider" or "bluum, blockchain0x".
+std::string owners(const CheckInfo& i) {
+  return i.providers.empty() ? std::string("every provider")
+                             : fmt::format("{}", fmt::join(i.providers, ", "));
+}
+
+/// The entries to list: those `provider` runs, or every entry when empty.
+std::vector<const CheckEntry*> listed(const Registry& reg, const std::string& provider) {
+  if (!provider.empty()) return reg.entries_for(provider_pack(provider));
+  std::vector<const CheckEntry*> out;
+  for (const auto& e : reg.entries()) out.push_back(&e);
   return out;
 }
 
 }  // namespace
 
-int run_list(const std::string& format, const std::string&) {
+int run_list(const std::string& format, const std::string& provider) {
   const auto& reg = builtin_registry();
+  std::vector<const CheckEntry*> entries;
+  try {
+    entries = listed(reg, provider);
+  } catch (const ConfigError& e) {
+    return usage_error({std::string("list: ") + e.what()});
+  }
   if (format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    for (const auto& e : reg.entries()) {
-      const auto& i = e.info;
+    for (const CheckEntry* e : entries) {
+      const auto& i = e->info;
       std::vector<std::string> kinds;
       for (auto k : i.environments) kinds.emplace_back(to_string(k));
       j.push_back({{"id", i.id},
@@ -52,47 +69,69 @@ int run_list(const std::string& format, const std::string&) {
                    {"blocking", i.blocking},
                    {"environments", kinds},
                    {"checklist_items", i.checklist_items},
+                   {"providers", i.providers},
                    {"doc", i.doc}});
     }
     std::cout << j.dump(2) << '\n';
   } else if (format == "markdown") {
-    std::cout << "| id | title | side effect | environments | checklist items |\n"
-                 "|---|---|---|---|---|\n";
-    for (const auto& e : reg.entries()) {
-      const auto& i = e.info;
-      std::cout << fmt::format("| [`{}`]({}) | {} | {} | {} | {} |\n", i.id, i.doc, i.title,
-                               to_string(i.side_effect), envs(i),
+    std::cout << "| id | title | side effect | environments | providers | checklist items |\n"
+                 "|---|---|---|---|---|---|\n";
+    for (const CheckEntry* e : entries) {
+      const auto& i = e->info;
+      std::cout << fmt::format("| [`{}`]({}) | {} | {} | {} | {} | {} |\n", i.id, i.doc, i.title,
+                               to_string(i.side_effect), envs(i), owners(i),
                                fmt::join(i.checklist_items, ", "));
     }
   } else {
-    for (const auto& e : reg.entries()) {
-      const auto& i = e.info;
-      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect),
-                               envs(i), i.title);
+    for (const CheckEntry* e : entries) {
+      const auto& i = e->info;
+      std::cout << fmt::format(
+          "{:<36} {:<16} {:<11} {:<14} {}\n", i.id, to_string(i.side_effect), envs(i),
+          i.providers.empty() ? "*" : fmt::format("{}", fmt::join(i.providers, ",")), i.title);
     }
   }
   return exit_code::ready;
 }
 
-int run_explain(const std::string& id, const std::string& config_dir) {
+int run_explain(const std::string& id, const std::string& provider) {
   const auto& reg = builtin_registry();
-  const CheckEntry* e = reg.find(id);
-  if (!e) {
+  std::vector<const CheckEntry*> matches;
+  try {
+    if (!provider.empty()) {
+      reg.require(id, "explain", &provider_pack(provider));
+      matches.push_back(reg.find(id, provider_pack(provider)));
+    } else {
+      for (const auto& e : reg.entries()) {
+        if (e.info.id == id) matches.push_back(&e);
+      }
+    }
+  } catch (const ConfigError& e) {
+    return usage_error({std::string("explain: ") + e.what()});
+  }
+  if (matches.empty()) {
     std::string msg = "explain: unknown check id '" + id + "'";
     if (auto s = did_you_mean(id, reg.ids()); !s.empty()) msg += "; did you mean '" + s + "'?";
     return usage_error({msg});
   }
-  const auto& i = e->info;
-  std::cout << fmt::format("{} — {}\n\n", i.id, i.title);
-  std::cout << fmt::format("What:  {}\nWhy:   {}\nFix:   {}\n\n", i.what, i.why, i.how_to_fix);
-  std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}\n",
-                           to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)", envs(i));
-  auto items = items_naming(config_dir, id);
-  if (!items.empty()) {
-    std::cout << "Checklist:\n";
-    for (const auto& s : items) std::cout << "  " << s << '\n';
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const auto& i = matches[k]->info;
+    if (k > 0) std::cout << "\n---\n\n";
+    std::cout << fmt::format("{} — {}\n\n", i.id, i.title);
+    std::cout << fmt::format("What:  {}\nWhy:   {}\nFix:   {}\n\n", i.what, i.why, i.how_to_fix);
+    std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}   Providers: {}\n",
+                             to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)",
+                             envs(i), owners(i));
+    // The checklist items it proves, for each provider that runs it.
+    for (const auto& name : pack_names()) {
+      if (!provider.empty() && name != provider) continue;
+      if (reg.find(id, provider_pack(name)) != matches[k]) continue;
+      auto items = items_naming(name, id);
+      if (items.empty()) continue;
+      std::cout << "Checklist (" << name << "):\n";
+      for (const auto& s : items) std::cout << "  " << s << '\n';
+    }
+    std::cout << fmt::format("Doc: {}\n", i.doc);
   }
-  std::cout << fmt::format("Doc: {}\n", i.doc);
   return exit_code::ready;
 }
 

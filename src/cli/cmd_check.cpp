@@ -11,6 +11,7 @@
 #include "cli/plan.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/http_stack.hpp"
+#include "engine/packs.hpp"
 #include "engine/safety.hpp"
 #include "engine/session.hpp"
 #include "profile/credentials.hpp"
@@ -98,6 +99,7 @@ int run_check(const CheckFlags& flags) {
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
+    options.pack = &run.provider;
     plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, options);
     if (!flags.baseline.empty()) previous = report::read_baseline(flags.baseline);
   } catch (const ConfigError& e) {
@@ -135,24 +137,21 @@ int run_check(const CheckFlags& flags) {
   }
 
   const auto deadline = clock.now() + options.timeout;
-  auto rate = run.provider.rate_limit_per_s.count(main.profile.kind)
-                  ? run.provider.rate_limit_per_s.at(main.profile.kind)
-                  : 10;
+  const double rate = run.provider.rate_per_s(main.profile.kind);
   std::function<void(std::string_view)> trace;
   if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
   HttpStack http(main.profile.http, rate, clock, deadline, trace);
 
   const std::string run_id = new_run_id();
-  RunServices services{run.provider, http.client(),   clock, log, run_id, run.config_dir, {}, {},
-                       &http.raw(),  flags.audit_file};
+  TokenCache tokens(clock);
+  RunServices services{run.provider, http.client(),    clock,  log, run_id, run.config_dir, {}, {},
+                       &http.raw(),  flags.audit_file, &tokens};
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
-      profile::LoadOptions lo;
-      lo.known_check_ids = registry.ids();
-      lo.known_attestation_ids = run.checklist.attestation_ids();
       auto dir = std::filesystem::path(main.profile.path).parent_path();
       Target t;
-      t.profile = profile::load_profile((dir / (name + ".yaml")).string(), lo);
+      t.profile = profile::load_profile((dir / (name + ".yaml")).string(),
+                                        load_options(registry, run.provider));
       resolve_target(t, run.provider, nullptr);
       return t;
     } catch (const ConfigError& e) {
@@ -173,7 +172,8 @@ int run_check(const CheckFlags& flags) {
   RunReport report = report_header(run, main, run_id);
   report.rows = std::move(outcome.rows);
   report.commitments = apply_commitments(main.profile, report.rows, today(clock));
-  report.items = evaluate_items(run.checklist, report.rows, report.commitments, registry.ids());
+  report.items = evaluate_items(run.checklist, report.rows, report.commitments,
+                                registry.ids_for(run.provider));
   report.started_at = iso8601(started);
   report.finished_at = iso8601(clock.wall_now());
   report.duration_ms =
@@ -219,25 +219,27 @@ int run_validate(const CheckFlags& flags) {
     return usage_error({"validate: --env or --profile is required"});
   const auto& registry = builtin_registry();
   std::vector<Diagnostic> diags;
-  std::string path = flags.profile;
+  std::optional<ProfileText> text;
   LoadedRun run;
   try {
-    if (path.empty()) path = profile_path_for(find_config_dir(flags.config_dir), flags.env);
+    text = read_profile_text(flags.env, flags.profile, flags.config_dir);
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
     Target main, rehearsal;
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
-    auto plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, RunOptions{});
+    RunOptions options;
+    options.pack = &run.provider;
+    auto plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, options);
     std::cout << fmt::format("{}: {} checks would run\n", run.profile.path, plan.size());
   } catch (const ConfigError& e) {
     diags = e.diagnostics();
   }
   // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1); they are
   // reported together with any other problem, so the profile is read once more without throwing.
-  if (!path.empty()) {
+  if (text) {
     try {
-      auto partial = profile::read_profile_file(
-          path, load_options(find_config_dir(flags.config_dir), registry));
+      auto partial = profile::read_profile(
+          text->text, text->path, load_options(registry, provider_pack(peek_provider(text->text))));
       auto more = profile::unresolved_credentials(partial.profile);
       diags.insert(diags.end(), more.begin(), more.end());
     } catch (const ConfigError& e) {

@@ -1,43 +1,22 @@
 // `init`: writes an annotated profile to config/profiles/NAME.yaml.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "core/diagnostic.hpp"
 #include "core/exit_codes.hpp"
+#include "engine/packs.hpp"
 
 namespace golive::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* kTemplate = R"(# {name} — a bluum-golive environment profile (written by `bluum-golive init`).
-# Format reference: src/profile/README.md. Secrets never appear here: each credential names a
-# source — {{env: VAR}}, {{file: PATH}} or {{command: [argv...]}} (run without a shell).
-version: 1
-provider: bluum
-environment: {environment}
-{kind_line}base_url: {base_url}
-credentials:
-  api_key:    {{env: {prefix}API_KEY}}
-  api_secret: {{env: {prefix}API_SECRET}}
-{rehearsal}webhook:
-  url: https://partner.example.com/hooks/bluum   # your receiver
-  secret: {{env: {prefix}WEBHOOK_SECRET}}
-  scheme: standard          # standard | stripe | blockchain0x | custom
-  tolerance_s: 300
-  response_budget_s: 30
-http: {{timeout_s: 10, max_attempts: 4, backoff_base_ms: 250, backoff_cap_ms: 8000}}
-checks:                     # per-check options; every applicable built-in runs by default
-  # api.smoke: {{path: /assets, query: {{class: equity, country: us, tradable: "true"}}}}
-attestations:               # human items: {{by, on: YYYY-MM-DD, expires: YYYY-MM-DD, evidence}}
-  # compliance.kyc-documents: {{by: ops@partner.example, on: 2026-11-01, expires: 2027-05-01, evidence: "ticket OPS-12"}}
-waivers:                    # accept a failing check for a time: {{reason, approver, ticket, expires}}
-  # webhook.duplicate: {{reason: "...", approver: cto@partner.example, ticket: OPS-19, expires: 2026-12-31}}
-)";
 
 /// ./config, or the first config/ with profiles/ from here upward.
 fs::path target_dir(const std::string& flag) {
@@ -53,12 +32,13 @@ fs::path target_dir(const std::string& flag) {
 }  // namespace
 
 int run_init(const std::string& env, const std::string& kind_flag, const std::string& config_dir,
-             bool force) {
+             bool force, const std::string& provider) {
   if (env.empty() || env.find_first_of("/\\. ") != std::string::npos) {
     return usage_error({"init: --env must be a plain name such as 'production' or 'staging'"});
   }
   std::string kind = kind_flag;
-  if (kind.empty()) kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
+  if (kind.empty())
+    kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
   bool prod = kind == "production";
   bool named_kind = env == "sandbox" || env == "production";
   fs::path dir = target_dir(config_dir) / "profiles";
@@ -66,13 +46,29 @@ int run_init(const std::string& env, const std::string& kind_flag, const std::st
   if (fs::exists(file) && !force) {
     return usage_error({fmt::format("init: {} exists; pass --force to overwrite", file.string())});
   }
-  std::string text = fmt::format(
-      kTemplate, fmt::arg("name", env), fmt::arg("environment", env),
-      fmt::arg("kind_line", named_kind ? "" : "kind: " + kind + "\n"),
-      fmt::arg("base_url", prod ? "https://api.bluumfinance.com/v1"
-                                : "https://sandbox.api.bluumfinance.com/v1"),
-      fmt::arg("prefix", prod ? "BLUUM_" : "BLUUM_SANDBOX_"),
-      fmt::arg("rehearsal", prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
+  std::string text;
+  try {
+    const ProviderPack& pack = provider_pack(provider);
+    const auto tmpl = pack_file(provider, "profile.template");
+    if (!tmpl) return usage_error({"init: provider " + provider + " has no profile template"});
+    const auto hosts = pack.hosts_for(prod ? EnvKind::production : EnvKind::sandbox);
+    const std::string base = hosts.empty() ? "https://api.example.com" : "https://" + hosts.front();
+    std::string prefix = provider + "_";
+    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                   [](unsigned char c) { return std::isalnum(c) ? std::toupper(c) : '_'; });
+    text = fmt::format(
+        fmt::runtime(*tmpl), fmt::arg("name", env), fmt::arg("environment", env),
+        fmt::arg("kind_line", named_kind ? "" : "kind: " + kind + "\n"),
+        fmt::arg("base_url", base + pack.path_prefix),
+        fmt::arg("prefix", prod ? prefix : prefix + "SANDBOX_"),
+        fmt::arg("rehearsal",
+                 prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
+  } catch (const ConfigError& e) {
+    return usage_error({std::string("init: ") + e.what()});
+  } catch (const fmt::format_error& e) {
+    return usage_error(
+        {"init: the profile template of " + provider + " is malformed: " + e.what()});
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   std::ofstream out(file, std::ios::trunc);

@@ -1,5 +1,5 @@
 #pragma once
-/// `base_url: embedded`: starts the Bluum sandbox emulator in-process for the run.
+/// `base_url: embedded`: starts the emulator of the profile's provider in-process for the run.
 #include "engine/session.hpp"
 
 namespace golive::cli {

@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "core/secret.hpp"
+#include "engine/packs.hpp"
 
 namespace {
 
@@ -45,11 +46,19 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
 
 int dispatch(int argc, char** argv) {
   CLI::App app{
-      "bluum-golive — proves a Bluum API integration is ready for production.\n"
+      "bluum-golive — proves a fintech API integration (Bluum, Blockchain0x, Basiq) is ready\n"
+      "for production, item by item of the vendor's go-live checklist.\n"
       "Exit codes: 0 READY, 1 NOT READY, 2 usage/profile error, 3 INCONCLUSIVE,\n"
       "4 refused by the safety policy, 70 internal error.",
       "bluum-golive"};
-  app.set_version_flag("--version", std::string("bluum-golive ") + GOLIVE_VERSION);
+  app.set_version_flag("--version", [] {
+    return std::string("bluum-golive ") + GOLIVE_VERSION + "\npacks: " + golive::pack_versions();
+  });
+  std::string packs_dir;
+  app.add_option("--packs-dir", packs_dir,
+                 "Read provider packs from DIR/NAME/pack.yaml instead of the built-in ones "
+                 "(pack development)")
+      ->check(CLI::ExistingDirectory);
   app.require_subcommand(1);
 
   golive::cli::CheckFlags check_flags, validate_flags;
@@ -59,19 +68,19 @@ int dispatch(int argc, char** argv) {
       app.add_subcommand("validate", "Parse a profile and build every check; sends nothing");
   add_check_flags(validate, validate_flags, false);
 
-  std::string list_format = "text", list_config, list_provider = "bluum";
+  std::string list_format = "text", list_provider;
   auto* list = app.add_subcommand("list", "The check catalogue");
   list->add_option("--format", list_format, "text|json|markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
-  list->add_option("--provider", list_provider, "Provider pack")->capture_default_str();
-  list->add_option("--config-dir", list_config, "Config directory");
+  list->add_option("--provider", list_provider, "Only the checks this provider runs");
 
-  std::string explain_id, explain_config;
+  std::string explain_id, explain_provider;
   auto* explain = app.add_subcommand("explain", "What a check verifies, why, and how to fix it");
   explain->add_option("CHECK_ID", explain_id, "Check id, e.g. credentials.present")->required();
-  explain->add_option("--config-dir", explain_config, "Config directory");
+  explain->add_option("--provider", explain_provider,
+                      "As this provider runs it (default: every provider that has it)");
 
-  std::string init_env, init_kind, init_config;
+  std::string init_env, init_kind, init_config, init_provider = "bluum";
   bool init_force = false;
   auto* init =
       app.add_subcommand("init", "Write an annotated profile to config/profiles/NAME.yaml");
@@ -80,6 +89,7 @@ int dispatch(int argc, char** argv) {
       ->check(CLI::IsMember({"sandbox", "production"}));
   init->add_option("--config-dir", init_config, "Config directory (default: ./config)");
   init->add_flag("--force", init_force, "Overwrite an existing profile");
+  init->add_option("--provider", init_provider, "Which provider's profile")->capture_default_str();
 
   golive::cli::Commands commands;
   golive::cli::register_emulate(app, commands);
@@ -100,13 +110,14 @@ int dispatch(int argc, char** argv) {
     return golive::exit_code::usage;
   }
 
+  golive::set_packs_dir(packs_dir);
   using namespace golive::cli;
   if (int rc = commands.run_selected(); rc >= 0) return rc;
   if (*check) return run_check(check_flags);
   if (*validate) return run_validate(validate_flags);
-  if (*list) return run_list(list_format, list_config);
-  if (*explain) return run_explain(explain_id, explain_config);
-  if (*init) return run_init(init_env, init_kind, init_config, init_force);
+  if (*list) return run_list(list_format, list_provider);
+  if (*explain) return run_explain(explain_id, explain_provider);
+  if (*init) return run_init(init_env, init_kind, init_config, init_force, init_provider);
   return golive::exit_code::usage;
 }
 

@@ -48,8 +48,8 @@ struct CheckResult {
 
 /// Static description of a check, shown by `list` and `explain`.
 struct CheckInfo {
-  std::string id;     ///< "group.kebab-name"
-  std::string title;  ///< short human title
+  std::string id;                            ///< "group.kebab-name"
+  std::string title;                         ///< short human title
   std::vector<std::string> checklist_items;  ///< checklist item ids it proves
   SideEffect side_effect = SideEffect::static_only;
   bool blocking = true;
@@ -57,7 +57,12 @@ struct CheckInfo {
   std::string what;                   ///< what it verifies
   std::string why;                    ///< why it matters
   std::string how_to_fix;             ///< general remedy
-  std::string doc;                    ///< path of its doc relative to the repo, e.g. checks/api/smoke.md
+  std::string doc;  ///< path of its doc relative to the repo, e.g. checks/api/smoke.md
+  /// Empty: a generic check every provider runs. Otherwise the packs it belongs to (a vendor's
+  /// own check, or the vendor's implementation of a shared id such as idempotency.replay).
+  std::vector<std::string> providers;
+  /// Pack capabilities a generic check needs (ProviderPack::has), e.g. "idempotency".
+  std::vector<std::string> requires_pack;
 
   bool applies_to(EnvKind kind) const;
 };

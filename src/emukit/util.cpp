@@ -1,13 +1,13 @@
 #include "emukit/util.hpp"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
+
+#include "crypto/random.hpp"
 
 namespace golive::emukit {
 
@@ -29,10 +29,7 @@ bool is_digits(std::string_view s) {
 
 std::string random_base32(size_t n) {
   static constexpr char k_alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-  std::string bytes(n, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(n)) != 1) {
-    throw std::runtime_error("RAND_bytes failed");
-  }
+  const std::string bytes = crypto::random_bytes(n);
   std::string out;
   out.reserve(n);
   for (char b : bytes) out.push_back(k_alphabet[static_cast<unsigned char>(b) % 32]);

@@ -2,8 +2,9 @@
 
 namespace golive {
 
-CheckOptions::CheckOptions(std::string check_id, YAML::Node node, SourceLoc loc)
-    : check_id_(std::move(check_id)), node_(std::move(node)), loc_(std::move(loc)) {}
+CheckOptions::CheckOptions(std::string check_id, YAML::Node node, SourceLoc loc,
+                           const ProviderPack* pack)
+    : check_id_(std::move(check_id)), node_(std::move(node)), loc_(std::move(loc)), pack_(pack) {}
 
 SourceLoc CheckOptions::loc_of(const YAML::Node& node) const {
   SourceLoc l = loc_;

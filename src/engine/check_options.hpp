@@ -11,11 +11,16 @@
 
 namespace golive {
 
+struct ProviderPack;
+
 /// Wraps the YAML mapping under `checks.<id>`. Each getter marks its key as known; finish()
 /// reports keys nobody asked for ("did you mean"). Errors are collected and thrown together.
 class CheckOptions {
  public:
-  CheckOptions(std::string check_id, YAML::Node node, SourceLoc loc);
+  /// `pack` is the provider the check is built for (defaults of generic checks come from it);
+  /// null in engine tests.
+  CheckOptions(std::string check_id, YAML::Node node, SourceLoc loc,
+               const ProviderPack* pack = nullptr);
 
   int get_int(const std::string& key, int fallback);
   bool get_bool(const std::string& key, bool fallback);
@@ -30,6 +35,8 @@ class CheckOptions {
   /// Throws ConfigError if any problem or unknown key was found.
   void finish();
   const std::string& check_id() const { return check_id_; }
+  /// The provider the check is built for; null when unknown (engine tests).
+  const ProviderPack* pack() const { return pack_; }
 
  private:
   YAML::Node lookup(const std::string& key);
@@ -40,6 +47,7 @@ class CheckOptions {
   SourceLoc loc_;
   std::set<std::string> known_{"enabled"};
   std::vector<Diagnostic> errors_;
+  const ProviderPack* pack_ = nullptr;
 };
 
 }  // namespace golive

@@ -3,20 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "profile/yaml_reader.hpp"
 
 namespace golive {
 
 namespace {
-std::vector<std::string> strings(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (n && n.IsSequence()) {
-    for (const auto& i : n) out.push_back(i.as<std::string>());
-  }
-  return out;
-}
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
@@ -47,41 +40,105 @@ std::vector<std::string> Checklist::items_for_check(const std::string& check_id)
   return out;
 }
 
-Checklist load_checklist(const std::string& config_dir, const std::string& name) {
-  std::string file =
-      (std::filesystem::path(config_dir) / "checklists" / (name + ".yaml")).string();
-  if (!std::filesystem::exists(file)) {
-    throw ConfigError(SourceLoc{file, 0, 0}, "checklist '" + name + "' not found");
+namespace {
+
+using profile::detail::Entry;
+using profile::detail::Reader;
+
+std::vector<std::string> id_list(Reader& r, const Entry& e) {
+  std::vector<std::string> out;
+  if (!e.value.IsSequence()) {
+    r.error(e, "'" + e.key + "' must be a list of ids");
+    return out;
   }
-  try {
-    YAML::Node root = YAML::LoadFile(file);
-    Checklist c;
-    c.provider = root["provider"].as<std::string>();
-    c.title = root["title"].as<std::string>("");
-    c.source = root["source"].as<std::string>("");
-    int number = 0;
-    for (const auto& sn : root["sections"]) {
-      ChecklistSection s;
-      s.number = ++number;
-      s.id = sn["id"].as<std::string>();
-      s.title = sn["title"].as<std::string>();
-      s.doc = sn["doc"].as<std::string>("");
-      for (const auto& in : sn["items"]) {
-        ChecklistItem i;
-        i.id = in["id"].as<std::string>();
-        i.text = in["text"].as<std::string>();
-        i.doc = in["doc"].as<std::string>(s.doc);
-        i.checks = strings(in["checks"]);
-        i.attestations = strings(in["attestations"]);
-        s.items.push_back(std::move(i));
-      }
-      c.sections.push_back(std::move(s));
+  for (const auto& n : e.value) {
+    if (!n.IsScalar() || n.Scalar().empty()) {
+      r.error(r.loc(n), "'" + e.key + "' entries must be non-empty ids");
+      continue;
     }
-    return c;
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLoc{file, e.mark.line + 1, e.mark.column + 1},
-                      std::string("checklist: ") + e.what());
+    out.push_back(n.Scalar());
   }
+  return out;
+}
+
+void read_item(Reader& r, const Entry& e, const std::string& section_doc, ChecklistSection& s) {
+  auto f = r.fields(e, {"id", "text", "doc", "checks", "attestations"}, {"id", "text"});
+  if (!f) return;
+  ChecklistItem i;
+  if (const Entry* v = f->get("id")) i.id = r.string(*v).value_or("");
+  if (const Entry* v = f->get("text")) i.text = r.string(*v).value_or("");
+  i.doc = section_doc;
+  if (const Entry* v = f->get("doc")) i.doc = r.string(*v).value_or(section_doc);
+  if (const Entry* v = f->get("checks")) i.checks = id_list(r, *v);
+  if (const Entry* v = f->get("attestations")) i.attestations = id_list(r, *v);
+  if (i.checks.empty() && i.attestations.empty()) {
+    r.error(e, "item '" + i.id + "' names no check and no attestation");
+  }
+  s.items.push_back(std::move(i));
+}
+
+void read_section(Reader& r, const Entry& e, int number, Checklist& c) {
+  auto f = r.fields(e, {"id", "title", "doc", "items"}, {"id", "title", "items"});
+  if (!f) return;
+  ChecklistSection s;
+  s.number = number;
+  if (const Entry* v = f->get("id")) s.id = r.string(*v).value_or("");
+  if (const Entry* v = f->get("title")) s.title = r.string(*v).value_or("");
+  if (const Entry* v = f->get("doc")) s.doc = r.string(*v).value_or("");
+  if (const Entry* v = f->get("items")) {
+    if (!v->value.IsSequence()) {
+      r.error(*v, "'items' must be a list");
+    } else {
+      size_t k = 0;
+      for (const auto& n : v->value) {
+        read_item(r, Entry{"items", v->path + "." + std::to_string(k++), n, n}, s.doc, s);
+      }
+    }
+  }
+  c.sections.push_back(std::move(s));
+}
+
+}  // namespace
+
+Checklist parse_checklist(const std::string& text, const std::string& source) {
+  Reader r(source);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(SourceLoc{source, e.mark.is_null() ? 0 : e.mark.line + 1,
+                                e.mark.is_null() ? 0 : e.mark.column + 1},
+                      "invalid YAML: " + e.msg);
+  }
+  Checklist c;
+  if (!root.IsMap()) {
+    r.error(SourceLoc{source, 1, 1}, "a checklist must be a mapping of keys to values");
+    throw ConfigError(r.diagnostics());
+  }
+  const Entry top{"", "", root, root};
+  auto f = r.fields(top, {"version", "provider", "title", "source", "sections"},
+                    {"version", "provider", "title", "sections"});
+  if (f) {
+    if (const Entry* v = f->get("version")) {
+      if (auto n = r.integer(*v); n && *n != 1) r.error(*v, "unsupported checklist version");
+    }
+    if (const Entry* v = f->get("provider")) c.provider = r.string(*v).value_or("");
+    if (const Entry* v = f->get("title")) c.title = r.string(*v).value_or("");
+    if (const Entry* v = f->get("source")) c.source = r.string(*v).value_or("");
+    if (const Entry* v = f->get("sections")) {
+      if (!v->value.IsSequence()) {
+        r.error(*v, "'sections' must be a list");
+      } else {
+        int number = 0;
+        size_t k = 0;
+        for (const auto& n : v->value) {
+          read_section(r, Entry{"sections", "sections." + std::to_string(k++), n, n}, ++number, c);
+        }
+      }
+    }
+  }
+  if (r.has_errors()) throw ConfigError(r.diagnostics());
+  return c;
 }
 
 }  // namespace golive

@@ -1,15 +1,15 @@
 #pragma once
 /// The vendor's go-live checklist as data (SPEC §4.2): sections → items → proving check ids or
-/// attestation ids. Loaded from config/checklists/NAME.yaml.
+/// attestation ids. Each provider has its own: providers/NAME/checklist.yaml.
 #include <string>
 #include <vector>
 
 namespace golive {
 
 struct ChecklistItem {
-  std::string id;     ///< stable, e.g. "webhooks.signature-verified"
-  std::string text;   ///< the vendor's wording, shortened
-  std::string doc;    ///< link to the vendor's page
+  std::string id;                         ///< stable, e.g. "webhooks.signature-verified"
+  std::string text;                       ///< the vendor's wording, shortened
+  std::string doc;                        ///< link to the vendor's page
   std::vector<std::string> checks;        ///< check ids that prove it
   std::vector<std::string> attestations;  ///< attestation ids that can prove it
 };
@@ -36,7 +36,8 @@ struct Checklist {
   std::vector<std::string> items_for_check(const std::string& check_id) const;
 };
 
-/// Reads config/checklists/NAME.yaml under `config_dir`; throws ConfigError.
-Checklist load_checklist(const std::string& config_dir, const std::string& name);
+/// Parses checklist YAML `text` read from `source`; validates every key and type and throws
+/// ConfigError with FILE:LINE:COL diagnostics, all at once.
+Checklist parse_checklist(const std::string& text, const std::string& source);
 
 }  // namespace golive

@@ -17,6 +17,8 @@
 
 namespace golive {
 
+class TokenCache;
+
 /// Credential name → resolution outcome, for one profile.
 using ResolvedCredentials = std::map<std::string, profile::Resolution>;
 
@@ -47,6 +49,8 @@ struct CheckContext {
   net::HttpClient* raw_http = nullptr;
   /// `check --audit FILE`: a client-audit recording (JSONL) to grade; empty when none.
   std::string audit_file;
+  /// The run's token cache (token-exchange packs); null when there is none.
+  TokenCache* tokens = nullptr;
 
   const profile::Profile& profile() const { return target.profile; }
   /// The secret for credential `name`, or nullptr if unresolved.

@@ -1,91 +1,146 @@
 #include "engine/provider.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include <curl/curl.h>
 
 #include <algorithm>
-#include <filesystem>
-
-#include "core/diagnostic.hpp"
+#include <memory>
 
 namespace golive {
 
 namespace {
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
+
+bool has_mode(const PackHost& h, EnvKind kind) {
+  return std::find(h.modes.begin(), h.modes.end(), kind) != h.modes.end();
 }
 
-std::vector<std::string> strings(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (n && n.IsSequence()) {
-    for (const auto& i : n) out.push_back(i.as<std::string>());
+/// Splits "/a/b/c" into {"a","b","c"}.
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j;
   }
   return out;
 }
 
-EnvKind kind_from(const std::string& s, const std::string& file) {
-  if (s == "sandbox") return EnvKind::sandbox;
-  if (s == "production") return EnvKind::production;
-  throw ConfigError(SourceLoc{file, 0, 0}, "unknown environment kind '" + s + "'");
-}
 }  // namespace
 
+const std::string& HeaderRule::value_for(EnvKind kind) const {
+  auto it = by_mode.find(kind);
+  return it == by_mode.end() ? value : it->second;
+}
+
+bool MoneyEndpoint::matches(std::string_view req_method, std::string_view req_path) const {
+  if (req_method != method) return false;
+  const auto want = segments(path);
+  const auto got = segments(req_path);
+  if (want.size() != got.size()) return false;
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (want[i] != "*" && want[i] != got[i]) return false;
+  }
+  return true;
+}
+
+std::string normalise_host(const std::string& host) {
+  if (host.empty()) return "";
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
+  const bool v6 = host.find(':') != std::string::npos && host.front() != '[';
+  const std::string url = "https://" + (v6 ? "[" + host + "]" : host) + "/";
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "";
+  char* out = nullptr;
+  if (curl_url_get(u.get(), CURLUPART_HOST, &out, CURLU_PUNYCODE) != CURLUE_OK) return "";
+  std::string h = out;
+  curl_free(out);
+  std::transform(h.begin(), h.end(), h.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  while (!h.empty() && h.back() == '.') h.pop_back();
+  return h;
+}
+
+const PackHost* ProviderPack::find_host(const std::string& host) const {
+  const std::string n = normalise_host(host);
+  for (const auto& h : hosts) {
+    if (h.host == n) return &h;
+  }
+  return nullptr;
+}
+
 std::optional<EnvKind> ProviderPack::kind_of_host(const std::string& host) const {
-  for (const auto& [kind, h] : hosts) {
-    if (contains(h.current, host) || contains(h.legacy, host)) return kind;
+  const PackHost* h = find_host(host);
+  if (h == nullptr || h->modes.size() != 1) return std::nullopt;
+  return h->modes.front();
+}
+
+bool ProviderPack::is_legacy_host(const std::string& host) const {
+  const PackHost* h = find_host(host);
+  return h != nullptr && h->legacy;
+}
+
+bool ProviderPack::is_production_host(const std::string& host) const {
+  const PackHost* h = find_host(host);
+  return h != nullptr && has_mode(*h, EnvKind::production);
+}
+
+bool ProviderPack::is_sandbox_host(const std::string& host) const {
+  const PackHost* h = find_host(host);
+  return h != nullptr && has_mode(*h, EnvKind::sandbox);
+}
+
+std::vector<std::string> ProviderPack::hosts_for(EnvKind kind) const {
+  std::vector<std::string> out;
+  for (bool legacy : {false, true}) {
+    for (const auto& h : hosts) {
+      if (h.legacy == legacy && has_mode(h, kind)) out.push_back(h.host);
+    }
+  }
+  return out;
+}
+
+double ProviderPack::rate_per_s(EnvKind kind) const {
+  for (const auto& r : rate_limits) {
+    if (r.scope == "requests" && (!r.mode || *r.mode == kind) && r.per_s > 0) {
+      return static_cast<double>(r.limit) / r.per_s;
+    }
+  }
+  return 0;
+}
+
+std::optional<EnvKind> ProviderPack::mode_of_key(const std::string& value) const {
+  if (mode.from != ModeSource::key_prefix) return std::nullopt;
+  for (const auto& [kind, prefix] : mode.prefixes) {
+    if (!prefix.empty() && value.rfind(prefix, 0) == 0) return kind;
   }
   return std::nullopt;
 }
 
-bool ProviderPack::is_legacy_host(const std::string& host) const {
-  for (const auto& [kind, h] : hosts) {
-    if (contains(h.legacy, host)) return true;
+const KnownCode* ProviderPack::known_code(const std::string& code) const {
+  auto it = errors.codes.find(code);
+  return it == errors.codes.end() ? nullptr : &it->second;
+}
+
+const MoneyEndpoint* ProviderPack::money_endpoint(std::string_view method,
+                                                  std::string_view path) const {
+  for (const auto& m : money) {
+    if (m.matches(method, path)) return &m;
   }
+  return nullptr;
+}
+
+bool ProviderPack::has(std::string_view capability) const {
+  if (capability == "idempotency") return idempotency.has_value();
+  if (capability == "webhook-registration") return webhook.registration.has_value();
+  if (capability == "smoke") return smoke.has_value();
+  if (capability == "key-prefix-mode") return mode.from == ModeSource::key_prefix;
+  if (capability == "token-exchange") return auth.strategy == AuthStrategy::token_exchange;
+  if (capability == "money") return !money.empty();
   return false;
-}
-
-bool ProviderPack::is_production_host(const std::string& host) const {
-  auto k = kind_of_host(host);
-  return k && *k == EnvKind::production;
-}
-
-ProviderPack load_provider(const std::string& config_dir, const std::string& name) {
-  std::string file = (std::filesystem::path(config_dir) / "providers" / (name + ".yaml")).string();
-  if (!std::filesystem::exists(file)) {
-    throw ConfigError(SourceLoc{file, 0, 0}, "provider pack '" + name + "' not found");
-  }
-  try {
-    YAML::Node root = YAML::LoadFile(file);
-    ProviderPack p;
-    p.name = root["name"].as<std::string>();
-    p.display_name = root["display_name"].as<std::string>(p.name);
-    p.checklist = root["checklist"].as<std::string>(p.name);
-    p.docs_url = root["docs_url"].as<std::string>("");
-    YAML::Node auth = root["auth"];
-    p.auth = auth["style"].as<std::string>("basic");
-    p.auth_user_credential = auth["user"].as<std::string>("api_key");
-    p.auth_password_credential = auth["password"].as<std::string>("api_secret");
-    p.required_credentials = strings(root["required_credentials"]);
-    if (root["env_vars"]) {
-      for (const auto& kv : root["env_vars"]) {
-        p.env_vars[kv.first.as<std::string>()] = kv.second.as<std::string>();
-      }
-    }
-    for (const auto& kv : root["hosts"]) {
-      EnvKind k = kind_from(kv.first.as<std::string>(), file);
-      p.hosts[k] = ProviderHosts{strings(kv.second["current"]), strings(kv.second["legacy"])};
-    }
-    p.path_prefix = root["path_prefix"].as<std::string>("");
-    if (root["rate_limit_per_s"]) {
-      for (const auto& kv : root["rate_limit_per_s"]) {
-        p.rate_limit_per_s[kind_from(kv.first.as<std::string>(), file)] = kv.second.as<int>();
-      }
-    }
-    p.error_code_regex = root["error_code_regex"].as<std::string>("");
-    return p;
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLoc{file, e.mark.line + 1, e.mark.column + 1},
-                      std::string("provider pack: ") + e.what());
-  }
 }
 
 }  // namespace golive

@@ -1,43 +1,201 @@
 #pragma once
-/// A provider pack (SPEC §1, §11): the vendor facts the engine must not hard-code — hosts per
-/// environment, auth style, credential names, env var names, rate limits, error-code format.
-/// Loaded from config/providers/NAME.yaml.
+/// A provider pack (SPEC §11): the vendor facts the engine must not hard-code, read from
+/// providers/<name>/pack.yaml (schema: providers/README.md). Generic checks, the HTTP layer,
+/// the audit proxy and the interlock read these; none of them names a vendor.
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
 
 namespace golive {
 
-struct ProviderHosts {
-  std::vector<std::string> current;  ///< documented hosts today
-  std::vector<std::string> legacy;   ///< still-listed aliases (a warning)
+/// One documented API host and the modes it serves.
+struct PackHost {
+  std::string host;            ///< normalised: lower case, no trailing dot, ASCII (IDNA)
+  std::vector<EnvKind> modes;  ///< sandbox, production or both (one host for both modes)
+  bool legacy = false;         ///< still listed by the vendor, but an old alias (a warning)
+};
+
+/// How requests authenticate.
+enum class AuthStrategy {
+  basic,           ///< Authorization: Basic base64(user:password)
+  bearer,          ///< Authorization: Bearer <credential>
+  token_exchange,  ///< a token endpoint answers a Bearer token, cached for its lifetime
+};
+
+/// Token exchange (e.g. Basiq): POST `path` with `Authorization: Basic <credential as issued>`,
+/// `headers`, and a form body `scope=<scope>`; the answer carries the token and its lifetime.
+struct TokenExchangeSpec {
+  std::string path = "/token";
+  std::string credential = "api_key";
+  std::map<std::string, std::string> headers;  ///< e.g. basiq-version: 3.0
+  std::string scope;                           ///< e.g. SERVER_ACCESS
+  std::string token_field = "access_token";
+  std::string expires_field = "expires_in";
+  int refresh_before_s = 300;  ///< a cached token is renewed this long before it expires
+};
+
+struct AuthSpec {
+  AuthStrategy strategy = AuthStrategy::basic;
+  std::string user = "api_key";         ///< basic: credential sent as the user name
+  std::string password = "api_secret";  ///< basic: credential sent as the password
+  std::string credential = "api_key";   ///< bearer: the credential sent as the token
+  TokenExchangeSpec token;              ///< token_exchange
+};
+
+/// A header the vendor requires on every API request; its value may depend on the mode
+/// (Blockchain0x: X-Network testnet|mainnet).
+struct HeaderRule {
+  std::string name;
+  std::string value;                       ///< fixed value, when not by mode
+  std::map<EnvKind, std::string> by_mode;  ///< value per environment kind
+  /// The value for `kind`.
+  const std::string& value_for(EnvKind kind) const;
+};
+
+/// How the tool knows whether credentials are test or live.
+enum class ModeSource {
+  host,        ///< each host serves one mode (Bluum)
+  key_prefix,  ///< the key's prefix is the mode (Blockchain0x sk_test_/sk_live_)
+  profile,     ///< only the profile says; keys of the two modes must differ (Basiq)
+};
+
+struct ModeRule {
+  ModeSource from = ModeSource::host;
+  std::string credential = "api_key";       ///< key_prefix: the credential carrying the prefix
+  std::map<EnvKind, std::string> prefixes;  ///< key_prefix: e.g. sandbox → sk_test_
+};
+
+/// A documented error code: what it means and, where the tool can say, how to fix it.
+struct KnownCode {
+  std::string meaning;
+  std::string fix;
+};
+
+/// Where an error answer keeps its parts (JSON pointers; the first that resolves wins).
+struct ErrorSpec {
+  std::vector<std::string> code, message, detail, type, param, request_id;
+  std::string code_pattern;   ///< regex every code must match; empty: any non-empty code
+  int code_status_group = 0;  ///< capture group of code_pattern holding the HTTP status
+  std::map<std::string, KnownCode> codes;
+  std::string not_found_path;  ///< a GET that must answer 404 in the envelope (api.error-model)
+};
+
+/// Where a response's request id comes from: a header, else body pointers (Basiq correlationId).
+struct RequestIdSpec {
+  std::string header;
+  std::vector<std::string> body;
+};
+
+/// A published rate limit: `limit` requests per `per_s` seconds, for one mode or both; scope
+/// "requests" (every API request) or "token" (token requests only).
+struct RateLimit {
+  std::optional<EnvKind> mode;
+  std::string scope = "requests";
+  int limit = 0;
+  int per_s = 1;
+};
+
+struct IdempotencySpec {
+  std::string header = "Idempotency-Key";
+  int conflict_status = 409;
+  std::string conflict_code;  ///< e.g. BLUM-409-002, idempotency.conflict
+  int ttl_h = 24;
+};
+
+/// A request that moves money (or creates a billable resource), for the audit and interlock.
+struct MoneyEndpoint {
+  std::string method;  ///< POST
+  std::string path;    ///< relative to the base URL; '*' matches one path segment
+  std::string kind;    ///< deposit | withdrawal | payment | user ...
+  /// True when `method` and `path` (relative to the base URL, no query) match.
+  bool matches(std::string_view req_method, std::string_view req_path) const;
+};
+
+/// How the webhook endpoints of a partner are listed (webhook.registration).
+struct WebhookRegistrationSpec {
+  std::string path;                       ///< e.g. /webhooks
+  std::string url_field = "url";          ///< field of each endpoint holding its URL
+  std::string status_field;               ///< empty: no status field (all listed are active)
+  std::vector<std::string> active;        ///< status values meaning active
+  std::vector<std::string> events_field;  ///< candidate fields holding subscribed event names
+  std::vector<std::string> required_events;
+  std::string pagination =
+      "none";  ///< offset (limit/offset + has_more) | cursor (page.next) | none
+};
+
+struct WebhookSpec {
+  std::string scheme = "standard";
+  int tolerance_s = 300;
+  int response_budget_s = 30;
+  std::string test_event = "webhook.test";
+  std::optional<WebhookRegistrationSpec> registration;
+};
+
+/// The read-only request of api.smoke.
+struct SmokeSpec {
+  std::string path;
+  std::map<std::string, std::string> query;
+  bool list = true;  ///< the answer must be a JSON list
+  int latency_budget_ms = 1000;
 };
 
 struct ProviderPack {
   std::string name;          ///< "bluum"
   std::string display_name;  ///< "Bluum Finance"
-  std::string checklist;     ///< checklist file stem under config/checklists/
-  std::string auth;          ///< "basic" (later: bearer, token-exchange)
-  std::string auth_user_credential = "api_key";
-  std::string auth_password_credential = "api_secret";
-  std::vector<std::string> required_credentials;
-  std::map<std::string, std::string> env_vars;  ///< role → variable, e.g. base_url → BLUUM_BASE_URL
-  std::map<EnvKind, ProviderHosts> hosts;
-  std::string path_prefix = "/v1";
-  std::map<EnvKind, int> rate_limit_per_s;
-  std::string error_code_regex;  ///< e.g. ^BLUM-(\d{3})-(\d{3})$
-  std::string docs_url;
+  std::string docs_url;      ///< the vendor's go-live page
+  std::string pack_version;  ///< e.g. 2026.12.1
+  std::string source;        ///< where it was read from (a path, or "builtin:...")
+  std::string demo_profile;  ///< built-in demo profile name (`check --env NAME`)
+  std::vector<PackHost> hosts;
+  std::string path_prefix;  ///< e.g. /v1; empty when none
+  std::vector<std::string> credentials;
+  AuthSpec auth;
+  std::vector<HeaderRule> headers;
+  ModeRule mode;
+  ErrorSpec errors;
+  RequestIdSpec request_id;
+  std::vector<RateLimit> rate_limits;
+  std::string retry_after = "seconds";  ///< seconds | seconds-or-date
+  std::optional<IdempotencySpec> idempotency;
+  std::vector<MoneyEndpoint> money;
+  WebhookSpec webhook;
+  std::optional<SmokeSpec> smoke;
+  std::map<std::string, std::string> env_vars;  ///< role → variable, e.g. api_key → BLUUM_API_KEY
 
-  /// The environment kind whose current or legacy list holds `host`, if any.
+  /// The host entry for `host` (normalised before comparing), or nullptr.
+  const PackHost* find_host(const std::string& host) const;
+  /// The one mode `host` serves; nullopt when unknown or when it serves both modes.
   std::optional<EnvKind> kind_of_host(const std::string& host) const;
   bool is_legacy_host(const std::string& host) const;
+  /// True when `host` serves production (alone or with sandbox).
   bool is_production_host(const std::string& host) const;
+  /// True when `host` serves sandbox (alone or with production).
+  bool is_sandbox_host(const std::string& host) const;
+  /// Hosts serving `kind` (current first, then legacy).
+  std::vector<std::string> hosts_for(EnvKind kind) const;
+  /// The requests-per-second budget for `kind` (0 when none is published).
+  double rate_per_s(EnvKind kind) const;
+  /// The mode a credential value shows by its prefix (ModeSource::key_prefix), else nullopt.
+  std::optional<EnvKind> mode_of_key(const std::string& value) const;
+  /// The documented meaning of `code`, or nullptr.
+  const KnownCode* known_code(const std::string& code) const;
+  /// The money endpoint matching a request, or nullptr.
+  const MoneyEndpoint* money_endpoint(std::string_view method, std::string_view path) const;
+  /// True when the pack answers `capability`: "idempotency", "webhook-registration", "smoke",
+  /// "key-prefix-mode", "token-exchange", "money".
+  bool has(std::string_view capability) const;
 };
 
-/// Reads config/providers/NAME.yaml under `config_dir`; throws ConfigError.
-ProviderPack load_provider(const std::string& config_dir, const std::string& name);
+/// Parses pack YAML `text` read from `source` (for messages); validates every key and type and
+/// throws ConfigError with FILE:LINE:COL diagnostics, all at once.
+ProviderPack parse_provider(const std::string& text, const std::string& source);
+
+/// The normalised form of a host as packs and the interlock compare it: lower case, trailing
+/// dot removed, IDNA to ASCII; "" when `host` cannot be normalised.
+std::string normalise_host(const std::string& host);
 
 }  // namespace golive

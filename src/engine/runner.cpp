@@ -53,7 +53,7 @@ std::vector<PlannedCheck> plan_checks(const Registry& registry, const Target& ma
   for (const auto* list : {&options.only, &options.skip}) {
     for (const auto& id : *list) {
       try {
-        registry.require(id, list == &options.only ? "--only" : "--skip");
+        registry.require(id, list == &options.only ? "--only" : "--skip", options.pack);
       } catch (const ConfigError& e) {
         errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
       }
@@ -61,8 +61,17 @@ std::vector<PlannedCheck> plan_checks(const Registry& registry, const Target& ma
   }
   if (!errors.empty()) throw ConfigError(errors);
 
+  std::vector<const CheckEntry*> entries;
+  if (options.pack != nullptr) {
+    entries = registry.entries_for(*options.pack);
+  } else {
+    for (const auto& e : registry.entries()) {
+      if (e.info.providers.empty()) entries.push_back(&e);
+    }
+  }
   std::vector<PlannedCheck> plan;
-  for (const auto& entry : registry.entries()) {
+  for (const CheckEntry* entry_ptr : entries) {
+    const CheckEntry& entry = *entry_ptr;
     const auto& id = entry.info.id;
     if (!options.only.empty() && !listed(options.only, id)) continue;
     if (listed(options.skip, id)) continue;
@@ -83,7 +92,7 @@ std::vector<PlannedCheck> plan_checks(const Registry& registry, const Target& ma
     SourceLoc loc = it != checks.end() ? it->second.loc : SourceLoc{target->profile.path, 0, 0};
     if (it != checks.end() && !it->second.enabled) continue;
     try {
-      CheckOptions opts(id, node, loc);
+      CheckOptions opts(id, node, loc, options.pack);
       auto timeout_s =
           opts.get_int("timeout_s", static_cast<int>(options.check_timeout.count() / 1000));
       if (timeout_s <= 0) opts.error("timeout_s", "must be a positive number of seconds");
@@ -126,7 +135,8 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
                        services.config_dir,
                        services.load_sibling,
                        services.raw_http ? services.raw_http : &services.http,
-                       services.audit_file};
+                       services.audit_file,
+                       services.tokens};
       auto began = steady_clock::now();
       services.log.debug(fmt::format("check {}: start", id));
       CheckResult r = guarded_run(*check, ctx, id);

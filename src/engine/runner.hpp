@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/check.hpp"
+#include "engine/provider_api.hpp"
 #include "engine/registry.hpp"
 #include "engine/report_model.hpp"
 
@@ -20,6 +21,9 @@ struct RunOptions {
   std::chrono::milliseconds timeout{60000};        ///< overall deadline
   std::chrono::milliseconds check_timeout{30000};  ///< default per check (option timeout_s)
   int concurrency = 8;
+  /// The profile's provider pack: only its checks are planned (SPEC §11). Null plans every
+  /// generic check (engine tests).
+  const ProviderPack* pack = nullptr;
 };
 
 /// A built check bound to the target it runs against.
@@ -46,6 +50,8 @@ struct RunServices {
   net::HttpClient* raw_http = nullptr;
   /// Recording for client.* grades (CheckContext::audit_file).
   std::string audit_file;
+  /// Tokens of token-exchange packs, shared by every check of the run; may be null.
+  TokenCache* tokens = nullptr;
 };
 
 /// Builds the checks that apply. `rehearsal` (may be null) receives the sandbox-write checks

@@ -3,11 +3,16 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <random>
+#include <fstream>
+#include <sstream>
 
 #include "crypto/digest.hpp"
+#include "crypto/random.hpp"
+#include "engine/packs.hpp"
 #include "net/http.hpp"
 
 namespace golive {
@@ -27,9 +32,7 @@ std::string find_config_dir(const std::string& explicit_dir) {
     if (fs::is_directory(dir / "config" / "profiles")) return (dir / "config").string();
     if (dir == dir.parent_path()) break;
   }
-  if (fs::is_directory(GOLIVE_SOURCE_CONFIG_DIR)) return GOLIVE_SOURCE_CONFIG_DIR;
-  throw ConfigError(SourceLoc{"config", 0, 0},
-                    "no config/ directory found from here upward; pass --config-dir");
+  return "";
 }
 
 std::string profile_path_for(const std::string& config_dir, const std::string& env_name) {
@@ -48,60 +51,95 @@ std::string profile_path_for(const std::string& config_dir, const std::string& e
   throw ConfigError(SourceLoc{"--env", 0, 0}, msg);
 }
 
-profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry) {
+profile::LoadOptions load_options(const Registry& registry, const ProviderPack& pack) {
   profile::LoadOptions lo;
-  lo.known_check_ids = registry.ids();
-  std::vector<std::string> providers;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "providers", ec)) {
-    if (e.path().extension() == ".yaml") providers.push_back(e.path().stem().string());
-  }
-  if (!providers.empty()) lo.known_providers = providers;
-  auto provider = load_provider(config_dir, "bluum");
-  lo.known_attestation_ids = load_checklist(config_dir, provider.checklist).attestation_ids();
+  lo.known_check_ids = registry.ids_for(pack);
+  lo.known_providers = pack_names();
+  lo.known_attestation_ids = provider_checklist(pack.name).attestation_ids();
   return lo;
+}
+
+ProfileText read_profile_text(const std::string& env_name, const std::string& profile_file,
+                              const std::string& config_dir_flag) {
+  std::string path = profile_file;
+  if (path.empty()) {
+    const std::string dir = find_config_dir(config_dir_flag);
+    const bool present =
+        !dir.empty() && fs::exists(fs::path(dir) / "profiles" / (env_name + ".yaml"));
+    if (!present) {
+      if (auto builtin = builtin_profile(env_name)) return {builtin->text, builtin->source};
+      if (dir.empty()) {
+        throw ConfigError(SourceLoc{"--env", 0, 0},
+                          "no config/profiles/ directory found from here upward (pass --config-dir)"
+                          "; `bluum-golive init --env " +
+                              env_name + "` writes a new profile");
+      }
+    }
+    path = profile_path_for(dir, env_name);
+  }
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw ConfigError(SourceLoc{path, 0, 0}, "no such profile file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(SourceLoc{path, 0, 0}, "cannot read the profile");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return {text.str(), path};
+}
+
+std::string peek_provider(const std::string& profile_text) {
+  try {
+    const YAML::Node root = YAML::Load(profile_text);
+    if (root.IsMap() && root["provider"] && root["provider"].IsScalar()) {
+      const auto name = root["provider"].Scalar();
+      const auto known = pack_names();
+      if (std::find(known.begin(), known.end(), name) != known.end()) return name;
+    }
+  } catch (const YAML::Exception&) {
+    // The full parse reports the YAML error with its location.
+  }
+  return "bluum";
+}
+
+profile::Profile parse_profile_for(const ProfileText& p, const Registry& registry) {
+  const ProviderPack& pack = provider_pack(peek_provider(p.text));
+  return profile::parse_profile(p.text, p.path, load_options(registry, pack));
 }
 
 LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
                    const std::string& config_dir_flag, const Registry& registry) {
   LoadedRun run;
   run.config_dir = find_config_dir(config_dir_flag);
-  std::string path = profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
-  // Attestation ids come from the checklist of the provider; bluum is the default pack.
-  run.provider = load_provider(run.config_dir, "bluum");
-  run.checklist = load_checklist(run.config_dir, run.provider.checklist);
-  profile::LoadOptions lo = load_options(run.config_dir, registry);
-  run.profile = profile::load_profile(path, lo);
-  if (run.profile.provider != run.provider.name) {
-    run.provider = load_provider(run.config_dir, run.profile.provider);
-    run.checklist = load_checklist(run.config_dir, run.provider.checklist);
-  }
+  run.profile =
+      parse_profile_for(read_profile_text(env_name, profile_file, config_dir_flag), registry);
+  run.provider = provider_pack(run.profile.provider);
+  run.checklist = provider_checklist(run.provider.name);
   if (run.profile.rehearsal) {
-    fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
-    if (!fs::exists(rp)) {
-      throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal + "' not found at " +
-                            rp.string());
+    const fs::path dir = fs::path(run.profile.path).parent_path();
+    fs::path rp = dir / (*run.profile.rehearsal + ".yaml");
+    std::optional<ProfileText> text;
+    if (fs::exists(rp)) {
+      text = read_profile_text("", rp.string(), config_dir_flag);
+    } else if (auto builtin = builtin_profile(*run.profile.rehearsal)) {
+      text = ProfileText{builtin->text, builtin->source};
+    } else {
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' not found at " + rp.string());
     }
-    run.rehearsal = profile::load_profile(rp.string(), lo);
+    run.rehearsal = parse_profile_for(*text, registry);
     if (run.rehearsal->kind != EnvKind::sandbox) {
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' must be a sandbox-kind profile");
+    }
+    if (run.rehearsal->provider != run.profile.provider) {
       throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal +
-                            "' must be a sandbox-kind profile");
+                        "rehearsal profile '" + *run.profile.rehearsal + "' is for provider " +
+                            run.rehearsal->provider + ", not " + run.profile.provider);
     }
   }
   return run;
 }
-
-namespace {
-std::string random_hex(size_t n) {
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::string s;
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (size_t i = 0; i < n; ++i) s.push_back(kHex[rng() % 16]);
-  return s;
-}
-}  // namespace
 
 void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStarter& embedded) {
   const profile::Profile& profile = t.profile;
@@ -112,8 +150,14 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
   }
   if (profile.embedded() && profile.credentials.empty()) {
     // Throwaway credentials for the in-process emulator (SPEC §4.1).
-    for (const auto& name : provider.required_credentials) {
-      t.credentials[name].secret = Secret("demo_" + name + "_" + random_hex(16), "generated");
+    for (const auto& name : provider.credentials) {
+      // A key-prefix pack's key carries the prefix of the profile's mode (sk_test_, sk_live_).
+      std::string prefix = "demo_" + name + "_";
+      if (provider.mode.from == ModeSource::key_prefix && name == provider.mode.credential) {
+        auto it = provider.mode.prefixes.find(profile.kind);
+        if (it != provider.mode.prefixes.end()) prefix = it->second + "demo_";
+      }
+      t.credentials[name].secret = Secret(prefix + crypto::random_hex(24), "generated");
     }
   }
   if (profile.webhook) {
@@ -121,8 +165,8 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
     if (profile.webhook->secret) {
       t.webhook_secret = profile::resolve(*profile.webhook->secret, base_dir);
     } else if (profile.embedded()) {
-      t.webhook_secret = profile::Resolution{
-          Secret("whsec_" + random_hex(32), "generated"), ""};
+      t.webhook_secret =
+          profile::Resolution{Secret("whsec_" + crypto::random_hex(32), "generated"), ""};
     }
   }
   if (profile.embedded() && embedded) embedded(t);
@@ -130,7 +174,7 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
 
 std::string new_run_id() {
   auto tm = fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
-  return fmt::format("{:%Y%m%dT%H%M%SZ}-{}", tm, random_hex(6));
+  return fmt::format("{:%Y%m%dT%H%M%SZ}-{}", tm, crypto::random_hex(6));
 }
 
 std::string iso8601(std::chrono::system_clock::time_point t) {

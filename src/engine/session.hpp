@@ -12,9 +12,9 @@
 
 namespace golive {
 
-/// Where profiles, checklists and provider packs are: `explicit_dir` if given, else the first
-/// `config/` with a `profiles/` folder from the current directory upward, else the directory
-/// the binary was built from. Throws ConfigError when none exists.
+/// Where the partner's profiles are: `explicit_dir` if given, else the first `config/` with a
+/// `profiles/` folder from the current directory upward; "" when there is none. Throws
+/// ConfigError when `explicit_dir` is not a directory.
 std::string find_config_dir(const std::string& explicit_dir);
 
 /// config_dir/profiles/NAME.yaml; throws ConfigError (listing the profiles present) if absent.
@@ -24,13 +24,32 @@ std::string profile_path_for(const std::string& config_dir, const std::string& e
 /// installed by the CLI so the engine does not depend on the emulator.
 using EmbeddedStarter = std::function<void(Target& target)>;
 
-/// What profiles of `config_dir` are validated against: the registry's check ids, the
-/// attestation ids of the default provider's checklist, the provider packs present.
-profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry);
+/// What a profile of provider `pack` is validated against: the check ids that pack runs, the
+/// attestation ids of its checklist, the packs the tool carries.
+profile::LoadOptions load_options(const Registry& registry, const ProviderPack& pack);
+
+/// A profile's text and where it came from: config_dir/profiles/NAME.yaml, the --profile file,
+/// or a built-in demo profile (`--env demo` with no such file; SPEC §12).
+struct ProfileText {
+  std::string text;
+  std::string path;  ///< the file, or "builtin:providers/P/demo.yaml"
+};
+
+/// Reads the profile named by --env (config dir searched upward, then the built-in demo
+/// profiles) or by --profile. Throws ConfigError when there is none.
+ProfileText read_profile_text(const std::string& env_name, const std::string& profile_file,
+                              const std::string& config_dir_flag);
+
+/// The provider a profile names (`provider:`), read without validating the rest; the default
+/// pack when absent or unreadable (the full parse then reports why).
+std::string peek_provider(const std::string& profile_text);
+
+/// Parses a profile's text with the options of the pack it names. Throws ConfigError.
+profile::Profile parse_profile_for(const ProfileText& profile, const Registry& registry);
 
 /// Everything loaded before any I/O.
 struct LoadedRun {
-  std::string config_dir;
+  std::string config_dir;  ///< empty when no config/ directory exists (built-in profile)
   ProviderPack provider;
   Checklist checklist;
   profile::Profile profile;

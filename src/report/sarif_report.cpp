@@ -158,7 +158,9 @@ void write_sarif(const RunReport& rep, std::ostream& os) {
                       "Every attestation and waiver in the profile is before its expiry date.",
                       "An expired attestation or waiver fails the run (SPEC §4.4).",
                       "Renew it with a new expiry date, or remove it.",
-                      ""};
+                      "",
+                      {},
+                      {}};
     index.emplace(expired.id, rules.size());
     rules.push_back(rule_json(expired));
     for (const auto& c : rep.commitments) {

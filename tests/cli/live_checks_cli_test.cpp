@@ -9,10 +9,10 @@
 #include <thread>
 
 #include "cli_support.hpp"
-#include "emulator/emulator.hpp"
 #include "net/curl_client.hpp"
 #include "net/self_signed.hpp"
 #include "net/test_server.hpp"
+#include "providers/bluum/emulator/emulator.hpp"
 
 using namespace golive::testing;
 using nlohmann::json;
@@ -46,17 +46,17 @@ json row(const json& report, const std::string& id) {
 }
 
 /// An emulator on an ephemeral port with `faults`.
-std::unique_ptr<golive::emulator::Emulator> emulator(std::set<std::string> faults) {
-  golive::emulator::Options o;
+std::unique_ptr<golive::bluum::emulator::Emulator> emulator(std::set<std::string> faults) {
+  golive::bluum::emulator::Options o;
   o.faults = std::move(faults);
   o.deliver_webhooks = false;
-  auto e = std::make_unique<golive::emulator::Emulator>(o);
+  auto e = std::make_unique<golive::bluum::emulator::Emulator>(o);
   e->start();
   return e;
 }
 
 /// Registers `url` for order and transfer events as the canary tenant.
-void register_webhook(golive::emulator::Emulator& emu, const std::string& url) {
+void register_webhook(golive::bluum::emulator::Emulator& emu, const std::string& url) {
   golive::net::Request r;
   r.method = "POST";
   r.url = emu.base_url() + "/webhooks";

@@ -9,8 +9,8 @@
 #include <regex>
 
 #include "cli_support.hpp"
-#include "emulator/emulator.hpp"
 #include "net/test_server.hpp"
+#include "providers/bluum/emulator/emulator.hpp"
 
 using namespace golive::testing;
 using nlohmann::json;
@@ -132,9 +132,9 @@ TEST_CASE("safety: check --plan lists the writes and sends nothing of any kind",
 TEST_CASE("safety: a production run rehearses its sandbox-write checks on the sandbox profile",
           "[cli][safety]") {
   CountingServer production;
-  golive::emulator::Options o;
+  golive::bluum::emulator::Options o;
   o.deliver_webhooks = false;
-  golive::emulator::Emulator emu(o);
+  golive::bluum::emulator::Emulator emu(o);
   emu.start();
   Scratch s("safety-rehearsal");
   s.write("sandbox.yaml", profile_text("sandbox", emu.base_url()));
@@ -170,10 +170,10 @@ TEST_CASE("safety: check --env demo passes every rehearsal check", "[cli][safety
 
 TEST_CASE("safety: with --fault no-idempotency the key proofs fail naming duplicate ids",
           "[cli][safety]") {
-  golive::emulator::Options o;
+  golive::bluum::emulator::Options o;
   o.deliver_webhooks = false;
   o.faults = {"no-idempotency"};
-  golive::emulator::Emulator emu(o);
+  golive::bluum::emulator::Emulator emu(o);
   emu.start();
   Scratch s("safety-fault");
   auto profile = s.write("sandbox.yaml", profile_text("sandbox", emu.base_url()));

@@ -1,19 +1,14 @@
-// The shipped config/ is consistent with the code: every check maps to checklist items that
-// exist, every checklist section is present, and the provider pack names the documented hosts.
+// Every shipped provider pack is consistent with the code: its checklist parses, every check the
+// pack runs proves checklist items that exist, and the pack's facts read as documented.
 #include <catch2/catch.hpp>
 
-#include "engine/checklist.hpp"
-#include "engine/provider.hpp"
+#include "engine/packs.hpp"
 #include "engine/registry.hpp"
 
 using namespace golive;
 
-namespace {
-std::string config_dir() { return std::string(GOLIVE_SOURCE_CONFIG_DIR); }
-}  // namespace
-
 TEST_CASE("config: the bluum checklist has the documented sections in order", "[config]") {
-  auto c = load_checklist(config_dir(), "bluum");
+  const auto& c = provider_checklist("bluum");
   std::vector<std::string> ids;
   for (const auto& s : c.sections) ids.push_back(s.id);
   REQUIRE(ids == std::vector<std::string>{"lifecycle", "idempotency", "errors", "webhooks",
@@ -21,30 +16,48 @@ TEST_CASE("config: the bluum checklist has the documented sections in order", "[
                                           "rotation", "observability"});
 }
 
-TEST_CASE("config: every built-in check proves checklist items that exist", "[config]") {
-  auto c = load_checklist(config_dir(), "bluum");
-  std::vector<std::string> item_ids;
-  for (const auto& s : c.sections)
-    for (const auto& i : s.items) item_ids.push_back(i.id);
-  for (const auto& e : builtin_registry().entries()) {
-    INFO(e.info.id);
-    REQUIRE_FALSE(e.info.checklist_items.empty());
-    for (const auto& item : e.info.checklist_items) {
-      REQUIRE(std::find(item_ids.begin(), item_ids.end(), item) != item_ids.end());
-      auto named = c.items_for_check(e.info.id);
-      REQUIRE(std::find(named.begin(), named.end(), item) != named.end());
+TEST_CASE("config: every check a pack runs proves checklist items of that pack", "[config]") {
+  REQUIRE_FALSE(pack_names().empty());
+  for (const auto& name : pack_names()) {
+    const auto& pack = provider_pack(name);
+    const auto& c = provider_checklist(name);
+    std::vector<std::string> item_ids;
+    for (const auto& s : c.sections)
+      for (const auto& i : s.items) item_ids.push_back(i.id);
+    for (const CheckEntry* e : builtin_registry().entries_for(pack)) {
+      INFO(name << ": " << e->info.id);
+      REQUIRE_FALSE(e->info.checklist_items.empty());
+      for (const auto& item : e->info.checklist_items) {
+        REQUIRE(std::find(item_ids.begin(), item_ids.end(), item) != item_ids.end());
+        auto named = c.items_for_check(e->info.id);
+        REQUIRE(std::find(named.begin(), named.end(), item) != named.end());
+      }
+      REQUIRE_FALSE(e->info.what.empty());
+      REQUIRE_FALSE(e->info.how_to_fix.empty());
     }
-    REQUIRE_FALSE(e.info.what.empty());
-    REQUIRE_FALSE(e.info.how_to_fix.empty());
+  }
+}
+
+TEST_CASE("config: every check id a checklist names exists for that pack", "[config]") {
+  for (const auto& name : pack_names()) {
+    const auto ids = builtin_registry().ids_for(provider_pack(name));
+    for (const auto& id : provider_checklist(name).check_ids()) {
+      INFO(name << ": " << id);
+      CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+    }
   }
 }
 
 TEST_CASE("config: the bluum provider pack knows current and legacy hosts", "[config]") {
-  auto p = load_provider(config_dir(), "bluum");
+  const auto& p = provider_pack("bluum");
   REQUIRE(p.kind_of_host("api.bluumfinance.com") == EnvKind::production);
   REQUIRE(p.kind_of_host("sandbox.api.bluumfinance.com") == EnvKind::sandbox);
+  REQUIRE(p.kind_of_host("API.BluumFinance.com.") == EnvKind::production);
   REQUIRE(p.is_legacy_host("service.bluumfinance.com"));
   REQUIRE(p.is_production_host("api.bluum.finance"));
   REQUIRE_FALSE(p.kind_of_host("example.com").has_value());
-  REQUIRE(p.rate_limit_per_s.at(EnvKind::production) == 25);
+  REQUIRE(p.rate_per_s(EnvKind::production) == 25);
+  REQUIRE(p.rate_per_s(EnvKind::sandbox) == 10);
+  REQUIRE(p.money_endpoint("POST", "/investors/inv_1/deposits")->kind == "deposit");
+  REQUIRE(p.money_endpoint("GET", "/investors/inv_1/deposits") == nullptr);
 }

@@ -2,6 +2,7 @@
 // Shared scaffolding for engine tests: a target, a provider, and services with a null network.
 #include <sstream>
 
+#include "engine/packs.hpp"
 #include "engine/runner.hpp"
 
 namespace golive::testing {
@@ -26,15 +27,9 @@ inline profile::Profile make_profile(EnvKind kind, std::string base_url) {
   return p;
 }
 
+/// The shipped Bluum pack (a copy tests may change).
 inline ProviderPack bluum_like() {
-  ProviderPack p;
-  p.name = "bluum";
-  p.display_name = "Bluum Finance";
-  p.hosts[EnvKind::sandbox] = {{"sandbox.api.bluumfinance.com"}, {"test-service.bluumfinance.com"}};
-  p.hosts[EnvKind::production] = {{"api.bluumfinance.com"}, {"service.bluumfinance.com"}};
-  p.path_prefix = "/v1";
-  p.required_credentials = {"api_key", "api_secret"};
-  return p;
+  return provider_pack("bluum");
 }
 
 struct Services {

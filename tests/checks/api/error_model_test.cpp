@@ -61,7 +61,7 @@ TEST_CASE("api.error-model: the legacy {code,message} envelope passes",
   const auto r = h.run("api.error-model", api_target(s.srv.url("/v1")));
   INFO(r.summary);
   REQUIRE(r.status == Status::pass);
-  CHECK_THAT(r.summary, Catch::Contains("legacy envelope"));
+  CHECK_THAT(r.summary, Catch::Contains("404 BLUM-404-001 (error envelope)"));
 }
 
 TEST_CASE("api.error-model: a gateway's HTML 404 fails as not an envelope",

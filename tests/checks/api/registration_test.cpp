@@ -30,7 +30,7 @@ TEST_CASE("webhook.registration: an ACTIVE endpoint for order.* and transfer.* p
   INFO(r.summary);
   REQUIRE(r.status == Status::pass);
   CHECK_THAT(r.summary,
-             Catch::Contains("is ACTIVE for " + kHook) && Catch::Contains("order.*, transfer.*"));
+             Catch::Contains("is active for " + kHook) && Catch::Contains("order.*, transfer.*"));
   REQUIRE(r.evidence.size() == 3);  // the list request, then one line per endpoint
   CHECK(r.evidence[0].status == 200);
   CHECK_THAT(r.evidence[2].observed, Catch::StartsWith("ACTIVE " + kHook));

@@ -3,6 +3,7 @@
 
 #include <atomic>
 
+#include "engine/packs.hpp"
 #include "net/self_signed.hpp"
 #include "support.hpp"
 
@@ -94,9 +95,9 @@ TEST_CASE("api.smoke: 5xx before success warns, with every attempt as evidence",
 }
 
 TEST_CASE("api.smoke: a wrong secret fails with the BLUM-401-003 meaning", "[checks][api]") {
-  emulator::Options o;
+  bluum::emulator::Options o;
   o.credentials = std::make_pair(kApiKey, std::string("the-right-secret"));
-  emulator::Emulator emu(o);
+  bluum::emulator::Emulator emu(o);
   emu.start();
   ApiHarness h;
   const auto r = h.run("api.smoke", api_target(emu.base_url()));
@@ -196,7 +197,8 @@ TEST_CASE("api.smoke: an untrusted certificate fails with the TLS reason",
 }
 
 TEST_CASE("api.smoke: --plan names the request relative to an unknown base", "[checks][api]") {
-  CheckOptions opts("api.smoke", YAML::Load(R"({query: {q: "a b"}})"), SourceLoc{"p.yaml", 1, 1});
+  CheckOptions opts("api.smoke", YAML::Load(R"({query: {q: "a b"}})"), SourceLoc{"p.yaml", 1, 1},
+                    &provider_pack("bluum"));
   auto check = builtin_registry().find("api.smoke")->make(opts);
   auto t = target(EnvKind::sandbox, "embedded");
   auto plan = check->planned_requests(t);

@@ -5,10 +5,10 @@
 #include <mutex>
 
 #include "check_fixture.hpp"
-#include "emulator/emulator.hpp"
 #include "engine/http_stack.hpp"
 #include "net/curl_client.hpp"
 #include "net/test_server.hpp"
+#include "providers/bluum/emulator/emulator.hpp"
 
 namespace golive::testing {
 
@@ -37,14 +37,15 @@ inline Target with_webhook(Target t, const std::string& url, int tolerance_s = 3
 
 /// An emulator on an ephemeral port with `faults`.
 struct Emu {
-  emulator::Emulator emu;
+  bluum::emulator::Emulator emu;
   explicit Emu(std::set<std::string> faults = {},
                std::chrono::milliseconds slow = std::chrono::milliseconds(1500))
       : emu(options(std::move(faults), slow)) {
     emu.start();
   }
-  static emulator::Options options(std::set<std::string> faults, std::chrono::milliseconds slow) {
-    emulator::Options o;
+  static bluum::emulator::Options options(std::set<std::string> faults,
+                                          std::chrono::milliseconds slow) {
+    bluum::emulator::Options o;
     o.faults = std::move(faults);
     o.slow_delay = slow;
     o.burst_5xx = 2;
@@ -81,9 +82,9 @@ struct ApiHarness {
   std::vector<std::string> trace;
 
   CheckResult run(const std::string& id, const Target& t, YAML::Node options = {}) {
-    const auto* entry = builtin_registry().find(id);
+    const auto* entry = builtin_registry().find(id, pack);
     REQUIRE(entry != nullptr);
-    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1});
+    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
     auto check = entry->make(opts);
     opts.finish();
     const auto deadline = std::chrono::steady_clock::now() + time;

@@ -119,9 +119,9 @@ struct WebhookHarness {
       : http(net::CurlOptions{{}, std::move(ca_file), {}, 8}) {}
 
   CheckResult run(const std::string& id, const Target& t, YAML::Node options = {}) {
-    const auto* entry = builtin_registry().find(id);
+    const auto* entry = builtin_registry().find(id, pack);
     REQUIRE(entry != nullptr);
-    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1});
+    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
     auto check = entry->make(opts);
     opts.finish();
     CheckContext ctx{t,

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/webhook/delivery.hpp"
-#include "emulator/emulator.hpp"
 #include "net/self_signed.hpp"
+#include "providers/bluum/emulator/emulator.hpp"
 #include "support.hpp"
 
 using namespace golive;
@@ -161,18 +161,18 @@ TEST_CASE("webhook.https: http fails unsent; bad certificate fails; trusted pass
 TEST_CASE("webhook.*: the emulator's reference receiver, with and without its faults",
           "[checks][webhook][emulator]") {
   auto run_against = [](std::set<std::string> faults, const std::string& id, int budget_s) {
-    emulator::Options o;
+    bluum::emulator::Options o;
     o.faults = std::move(faults);
     o.receiver_delay = std::chrono::milliseconds(1200);
-    emulator::Emulator emu(o);
+    bluum::emulator::Emulator emu(o);
     emu.start();
     const auto scheme = webhook::make_scheme("standard");
-    emu.set_receiver_verifier([&](const emulator::HeaderList& hs, const std::string& body) {
+    emu.set_receiver_verifier([&](const bluum::emulator::HeaderList& hs, const std::string& body) {
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
       const auto r = scheme->verify(kWebhookSecret, hs, body, now, 300);
-      return emulator::ReceiverVerdict{r.ok, r.code};
+      return bluum::emulator::ReceiverVerdict{r.ok, r.code};
     });
     auto t = webhook_target(emu.receiver_url());
     t.profile.webhook->response_budget_s = budget_s;

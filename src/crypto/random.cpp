@@ -1,0 +1,23 @@
+#include "crypto/random.hpp"
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+
+#include "crypto/encoding.hpp"
+
+namespace golive::crypto {
+
+std::string random_bytes(size_t n) {
+  std::string out(n, '\0');
+  if (n > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+    throw std::runtime_error("RAND_bytes failed");
+  }
+  return out;
+}
+
+std::string random_hex(size_t n) {
+  return hex_encode(random_bytes((n + 1) / 2)).substr(0, n);
+}
+
+}  // namespace golive::crypto

@@ -1,0 +1,14 @@
+#pragma once
+/// Random bytes for ids, throwaway credentials and keys: OpenSSL's RAND_bytes, never a
+/// general-purpose PRNG.
+#include <string>
+
+namespace golive::crypto {
+
+/// `n` bytes from RAND_bytes; throws std::runtime_error when the generator fails.
+std::string random_bytes(size_t n);
+
+/// `n` lower-case hex characters of random bytes (n/2 rounded up bytes).
+std::string random_hex(size_t n);
+
+}  // namespace golive::crypto

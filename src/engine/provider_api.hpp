@@ -1,0 +1,106 @@
+#pragma once
+/// How the tool talks to a provider's API for one target, from the pack alone (SPEC §11): the
+/// base URL, the auth strategy (Basic, Bearer, or a token exchange cached per scope for the run),
+/// the headers the vendor requires by mode, and reading its error envelope and request id.
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "engine/provider.hpp"
+#include "net/http.hpp"
+
+namespace golive {
+
+struct Target;
+struct CheckContext;
+
+/// The parts of a provider's error answer, read with the pack's ErrorSpec.
+struct ApiError {
+  bool found = false;  ///< a code or a message was found where the pack says
+  std::string code, message, detail, type, param;
+  std::string request_id;  ///< a request id carried in the body (Basiq correlationId)
+};
+
+/// Reads an error answer; `found` is false for anything that is not the vendor's envelope.
+ApiError read_api_error(const ProviderPack& pack, const nlohmann::json& body);
+/// Parses `response` (JSON) and reads it; `found` is false when it is not JSON.
+ApiError read_api_error(const ProviderPack& pack, const net::Response& response);
+
+/// The response's request id: the pack's header, else its body pointers (errors included).
+std::string request_id_of(const ProviderPack& pack, const net::Response& response);
+
+/// A token a token exchange answered, cached for the run.
+struct CachedToken {
+  Secret token;
+  std::chrono::steady_clock::time_point expires;
+};
+
+/// One token per (base URL, credential, scope) for the whole run (SPEC §11: never fetched per
+/// request), renewed `refresh_before_s` before it expires. Thread-safe: concurrent checks that
+/// need the same token wait for one exchange.
+class TokenCache {
+ public:
+  /// What a token request came to.
+  struct Outcome {
+    std::optional<Secret> token;        ///< set on success
+    std::optional<net::Exchange> sent;  ///< the token exchange, when one was sent now
+    std::string why;                    ///< on failure: one line, redacted
+  };
+  explicit TokenCache(Clock& clock) : clock_(clock) {}
+  /// The cached token for the key, or the result of one new exchange sent through `http`.
+  Outcome get(const ProviderPack& pack, const Target& target, net::HttpClient& http,
+              std::chrono::milliseconds timeout);
+  /// Token requests sent so far (tests and the audit's own accounting).
+  int requests_sent() const;
+
+ private:
+  Clock& clock_;
+  mutable std::mutex mu_;
+  std::map<std::string, CachedToken> tokens_;
+  int sent_ = 0;
+};
+
+/// Builds and authenticates requests for one target.
+class ProviderApi {
+ public:
+  /// `tokens` may be null for packs that do not exchange tokens.
+  ProviderApi(const ProviderPack& pack, const Target& target, net::HttpClient& http,
+              TokenCache* tokens, std::chrono::milliseconds timeout);
+  /// From a check's context: its target, client, the run's token cache, its time left.
+  explicit ProviderApi(const CheckContext& ctx);
+
+  /// The name of the first credential the auth strategy needs that did not resolve (or is
+  /// empty); "" when every one is there.
+  std::string missing_credential() const;
+  /// `method` to base URL + `path_and_query` with the vendor's required headers and Accept
+  /// JSON; not yet authenticated.
+  net::Request request(const std::string& method, const std::string& path_and_query) const;
+  /// Adds Authorization by the pack's strategy. For a token exchange this may send the token
+  /// request (once per scope per run); on failure returns the outcome (with the exchange, for
+  /// evidence) and leaves the request unauthenticated.
+  std::optional<TokenCache::Outcome> authorize(net::Request& request);
+  /// authorize() then send through the client; a failed token exchange is returned as the
+  /// exchange itself (its status explains why).
+  net::Exchange send(net::Request request);
+  /// base URL + `path_and_query`.
+  std::string url(const std::string& path_and_query) const;
+  const ProviderPack& pack() const { return pack_; }
+  const Target& target() const { return target_; }
+
+ private:
+  const ProviderPack& pack_;
+  const Target& target_;
+  net::HttpClient& http_;
+  TokenCache* tokens_;
+  std::chrono::milliseconds timeout_;
+};
+
+/// Authorization for a token request: `Basic <credential exactly as issued>` (Basiq).
+std::string token_request_authorization(const Secret& credential);
+
+}  // namespace golive

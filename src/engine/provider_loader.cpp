@@ -1,0 +1,431 @@
+// Reads and validates providers/<name>/pack.yaml (schema: providers/README.md).
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+
+#include "engine/provider.hpp"
+#include "profile/yaml_reader.hpp"
+
+namespace golive {
+
+namespace {
+
+using profile::detail::Entry;
+using profile::detail::Fields;
+using profile::detail::Reader;
+
+std::optional<EnvKind> kind_of(Reader& r, const Entry& e) {
+  auto s = r.choice(e, {"sandbox", "production"});
+  if (!s) return std::nullopt;
+  return *s == "production" ? EnvKind::production : EnvKind::sandbox;
+}
+
+/// A scalar or a list of scalars.
+std::vector<std::string> strings(Reader& r, const Entry& e) {
+  std::vector<std::string> out;
+  if (e.value.IsScalar()) {
+    if (auto s = r.string(e)) out.push_back(*s);
+    return out;
+  }
+  if (!e.value.IsSequence()) {
+    r.error(e, "'" + e.key + "' must be a string or a list of strings");
+    return out;
+  }
+  for (const auto& item : e.value) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      r.error(r.loc(item), "'" + e.key + "' entries must be non-empty strings");
+      continue;
+    }
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+/// A list of JSON pointers ("/error/code").
+std::vector<std::string> pointers(Reader& r, const Entry& e) {
+  auto out = strings(r, e);
+  for (const auto& p : out) {
+    if (p.empty() || p.front() != '/') {
+      r.error(e, "'" + e.key + "' entries must be JSON pointers such as /error/code");
+      break;
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> string_map(Reader& r, const Entry& e) {
+  std::map<std::string, std::string> out;
+  auto entries = r.entries(e);
+  if (!entries) return out;
+  for (const auto& kv : *entries) {
+    if (auto s = r.string(kv)) out[kv.key] = *s;
+  }
+  return out;
+}
+
+std::optional<Fields> mapping(Reader& r, const Entry& e, const std::vector<std::string>& allowed,
+                              const std::vector<std::string>& required = {}) {
+  return r.fields(e, allowed, required);
+}
+
+void read_hosts(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'hosts' must be a list of {host, modes, legacy}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"hosts", "hosts." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"host", "modes", "legacy"}, {"host", "modes"});
+    if (!f) continue;
+    PackHost h;
+    if (const Entry* v = f->get("host")) {
+      if (auto s = r.string(*v)) {
+        h.host = normalise_host(*s);
+        if (h.host.empty() || h.host != *s) {
+          r.error(*v, "'host' must be a lower-case host name without port or trailing dot");
+        }
+      }
+    }
+    if (const Entry* v = f->get("modes")) {
+      for (const auto& m : strings(r, *v)) {
+        if (m == "sandbox" || m == "production") {
+          h.modes.push_back(m == "production" ? EnvKind::production : EnvKind::sandbox);
+        } else {
+          r.error(*v, "'modes' entries must be sandbox or production");
+        }
+      }
+    }
+    if (const Entry* v = f->get("legacy")) h.legacy = r.boolean(*v).value_or(false);
+    p.hosts.push_back(std::move(h));
+  }
+}
+
+void read_auth(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e, {"strategy", "user", "password", "credential", "token"}, {"strategy"});
+  if (!f) return;
+  if (const Entry* v = f->get("strategy")) {
+    auto s = r.choice(*v, {"basic", "bearer", "token-exchange"});
+    if (s == "bearer") p.auth.strategy = AuthStrategy::bearer;
+    if (s == "token-exchange") p.auth.strategy = AuthStrategy::token_exchange;
+  }
+  if (const Entry* v = f->get("user")) p.auth.user = r.string(*v).value_or("");
+  if (const Entry* v = f->get("password")) p.auth.password = r.string(*v).value_or("");
+  if (const Entry* v = f->get("credential")) p.auth.credential = r.string(*v).value_or("");
+  if (const Entry* v = f->get("token")) {
+    auto t = mapping(r, *v,
+                     {"path", "credential", "headers", "scope", "token_field", "expires_field",
+                      "refresh_before_s"},
+                     {"path", "scope"});
+    if (t) {
+      auto& spec = p.auth.token;
+      if (const Entry* x = t->get("path")) spec.path = r.string(*x).value_or("/token");
+      if (const Entry* x = t->get("credential")) spec.credential = r.string(*x).value_or("");
+      if (const Entry* x = t->get("headers")) spec.headers = string_map(r, *x);
+      if (const Entry* x = t->get("scope")) spec.scope = r.string(*x).value_or("");
+      if (const Entry* x = t->get("token_field")) spec.token_field = r.string(*x).value_or("");
+      if (const Entry* x = t->get("expires_field")) spec.expires_field = r.string(*x).value_or("");
+      if (const Entry* x = t->get("refresh_before_s")) {
+        spec.refresh_before_s = r.positive(*x).value_or(300);
+      }
+    }
+  } else if (p.auth.strategy == AuthStrategy::token_exchange) {
+    r.error(e, "'auth' with strategy token-exchange needs a 'token' mapping");
+  }
+}
+
+void read_headers(Reader& r, const Entry& e, ProviderPack& p) {
+  auto entries = r.entries(e);
+  if (!entries) return;
+  for (const auto& kv : *entries) {
+    HeaderRule h;
+    h.name = kv.key;
+    if (kv.value.IsScalar()) {
+      h.value = r.string(kv).value_or("");
+    } else if (auto f = mapping(r, kv, {"sandbox", "production"}, {"sandbox", "production"})) {
+      for (const auto& m : f->all()) {
+        if (auto s = r.string(m)) {
+          h.by_mode[m.key == "production" ? EnvKind::production : EnvKind::sandbox] = *s;
+        }
+      }
+    }
+    p.headers.push_back(std::move(h));
+  }
+}
+
+void read_mode(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e, {"from", "credential", "prefixes"}, {"from"});
+  if (!f) return;
+  if (const Entry* v = f->get("from")) {
+    auto s = r.choice(*v, {"host", "key-prefix", "profile"});
+    if (s == "key-prefix") p.mode.from = ModeSource::key_prefix;
+    if (s == "profile") p.mode.from = ModeSource::profile;
+  }
+  if (const Entry* v = f->get("credential")) p.mode.credential = r.string(*v).value_or("");
+  if (const Entry* v = f->get("prefixes")) {
+    if (auto m = mapping(r, *v, {"sandbox", "production"}, {"sandbox", "production"})) {
+      for (const auto& kv : m->all()) {
+        if (auto s = r.string(kv)) {
+          p.mode.prefixes[kv.key == "production" ? EnvKind::production : EnvKind::sandbox] = *s;
+        }
+      }
+    }
+  }
+  if (p.mode.from == ModeSource::key_prefix && p.mode.prefixes.size() != 2) {
+    r.error(e, "'mode' from key-prefix needs 'prefixes' for sandbox and production");
+  }
+}
+
+void read_errors(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e,
+                   {"code", "message", "detail", "type", "param", "request_id", "code_pattern",
+                    "code_status_group", "codes", "not_found_path"},
+                   {"code", "message"});
+  if (!f) return;
+  auto& s = p.errors;
+  if (const Entry* v = f->get("code")) s.code = pointers(r, *v);
+  if (const Entry* v = f->get("message")) s.message = pointers(r, *v);
+  if (const Entry* v = f->get("detail")) s.detail = pointers(r, *v);
+  if (const Entry* v = f->get("type")) s.type = pointers(r, *v);
+  if (const Entry* v = f->get("param")) s.param = pointers(r, *v);
+  if (const Entry* v = f->get("request_id")) s.request_id = pointers(r, *v);
+  if (const Entry* v = f->get("code_pattern")) {
+    if (auto pat = r.string(*v)) {
+      try {
+        std::regex check(*pat);
+        s.code_pattern = *pat;
+      } catch (const std::regex_error& ex) {
+        r.error(*v, std::string("'code_pattern' is not a valid regular expression: ") + ex.what());
+      }
+    }
+  }
+  if (const Entry* v = f->get("not_found_path")) {
+    s.not_found_path = r.string(*v).value_or("");
+    if (!s.not_found_path.empty() && s.not_found_path.front() != '/') {
+      r.error(*v, "'not_found_path' must start with '/'");
+    }
+  }
+  if (const Entry* v = f->get("code_status_group")) {
+    s.code_status_group = r.positive(*v).value_or(0);
+  }
+  if (const Entry* v = f->get("codes")) {
+    if (auto codes = r.entries(*v)) {
+      for (const auto& kv : *codes) {
+        auto c = mapping(r, kv, {"meaning", "fix"}, {"meaning"});
+        if (!c) continue;
+        KnownCode k;
+        if (const Entry* x = c->get("meaning")) k.meaning = r.string(*x).value_or("");
+        if (const Entry* x = c->get("fix")) k.fix = r.string(*x).value_or("");
+        s.codes[kv.key] = std::move(k);
+      }
+    }
+  }
+}
+
+void read_rate_limits(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'rate_limits' must be a list of {mode, scope, limit, per_s}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"rate_limits", "rate_limits." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"mode", "scope", "limit", "per_s"}, {"limit", "per_s"});
+    if (!f) continue;
+    RateLimit l;
+    if (const Entry* v = f->get("mode")) l.mode = kind_of(r, *v);
+    if (const Entry* v = f->get("scope"))
+      l.scope = r.choice(*v, {"requests", "token"}).value_or("");
+    if (const Entry* v = f->get("limit")) l.limit = r.positive(*v).value_or(0);
+    if (const Entry* v = f->get("per_s")) l.per_s = r.positive(*v).value_or(1);
+    p.rate_limits.push_back(l);
+  }
+}
+
+void read_idempotency(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e, {"header", "conflict_status", "conflict_code", "ttl_h"},
+                   {"header", "conflict_status"});
+  if (!f) return;
+  IdempotencySpec s;
+  if (const Entry* v = f->get("header")) s.header = r.string(*v).value_or("");
+  if (const Entry* v = f->get("conflict_status")) s.conflict_status = r.positive(*v).value_or(409);
+  if (const Entry* v = f->get("conflict_code")) s.conflict_code = r.string(*v).value_or("");
+  if (const Entry* v = f->get("ttl_h")) s.ttl_h = r.positive(*v).value_or(24);
+  p.idempotency = s;
+}
+
+void read_money(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'money' must be a list of {method, path, kind}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"money", "money." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"method", "path", "kind"}, {"method", "path", "kind"});
+    if (!f) continue;
+    MoneyEndpoint m;
+    if (const Entry* v = f->get("method")) {
+      m.method = r.choice(*v, {"POST", "PUT", "PATCH", "DELETE"}).value_or("");
+    }
+    if (const Entry* v = f->get("path")) {
+      m.path = r.string(*v).value_or("");
+      if (!m.path.empty() && m.path.front() != '/') r.error(*v, "'path' must start with '/'");
+    }
+    if (const Entry* v = f->get("kind")) m.kind = r.string(*v).value_or("");
+    p.money.push_back(std::move(m));
+  }
+}
+
+void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f =
+      mapping(r, e, {"scheme", "tolerance_s", "response_budget_s", "test_event", "registration"});
+  if (!f) return;
+  auto& w = p.webhook;
+  if (const Entry* v = f->get("scheme")) {
+    w.scheme = r.choice(*v, {"standard", "stripe", "blockchain0x", "custom"}).value_or("standard");
+  }
+  if (const Entry* v = f->get("tolerance_s")) w.tolerance_s = r.positive(*v).value_or(300);
+  if (const Entry* v = f->get("response_budget_s")) {
+    w.response_budget_s = r.positive(*v).value_or(30);
+  }
+  if (const Entry* v = f->get("test_event")) w.test_event = r.string(*v).value_or("");
+  if (const Entry* v = f->get("registration")) {
+    auto g = mapping(r, *v,
+                     {"path", "url_field", "status_field", "active", "events_field",
+                      "required_events", "pagination"},
+                     {"path"});
+    if (!g) return;
+    WebhookRegistrationSpec reg;
+    if (const Entry* x = g->get("path")) reg.path = r.string(*x).value_or("");
+    if (const Entry* x = g->get("url_field")) reg.url_field = r.string(*x).value_or("url");
+    if (const Entry* x = g->get("status_field")) reg.status_field = r.string(*x).value_or("");
+    if (const Entry* x = g->get("active")) reg.active = strings(r, *x);
+    if (const Entry* x = g->get("events_field")) reg.events_field = strings(r, *x);
+    if (const Entry* x = g->get("required_events")) reg.required_events = strings(r, *x);
+    if (const Entry* x = g->get("pagination")) {
+      reg.pagination = r.choice(*x, {"offset", "cursor", "none"}).value_or("none");
+    }
+    w.registration = std::move(reg);
+  }
+}
+
+void read_smoke(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e, {"path", "query", "list", "latency_budget_ms"}, {"path"});
+  if (!f) return;
+  SmokeSpec s;
+  if (const Entry* v = f->get("path")) {
+    s.path = r.string(*v).value_or("/");
+    if (s.path.empty() || s.path.front() != '/') r.error(*v, "'path' must start with '/'");
+  }
+  if (const Entry* v = f->get("query")) s.query = string_map(r, *v);
+  if (const Entry* v = f->get("list")) s.list = r.boolean(*v).value_or(true);
+  if (const Entry* v = f->get("latency_budget_ms")) {
+    s.latency_budget_ms = r.positive(*v).value_or(1000);
+  }
+  p.smoke = std::move(s);
+}
+
+const std::vector<std::string> k_top_level = {
+    "version", "pack_version", "name",        "display_name", "docs_url",    "demo_profile",
+    "hosts",   "path_prefix",  "credentials", "auth",         "headers",     "mode",
+    "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency", "money",
+    "webhook", "smoke",        "env_vars"};
+
+void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
+  auto f = r.fields(root, k_top_level,
+                    {"version", "pack_version", "name", "display_name", "hosts", "credentials",
+                     "auth", "mode", "errors"});
+  if (!f) return;
+  if (const Entry* v = f->get("version")) {
+    if (auto n = r.integer(*v); n && *n != 1) {
+      r.error(*v, "unsupported pack format version " + std::to_string(*n) +
+                      "; this version of bluum-golive reads version 1");
+    }
+  }
+  if (const Entry* v = f->get("pack_version")) p.pack_version = r.string(*v).value_or("");
+  if (const Entry* v = f->get("name")) p.name = r.string(*v).value_or("");
+  if (const Entry* v = f->get("display_name")) p.display_name = r.string(*v).value_or(p.name);
+  if (const Entry* v = f->get("docs_url")) p.docs_url = r.string(*v).value_or("");
+  if (const Entry* v = f->get("demo_profile")) p.demo_profile = r.string(*v).value_or("");
+  if (const Entry* v = f->get("hosts")) read_hosts(r, *v, p);
+  if (const Entry* v = f->get("path_prefix")) {
+    p.path_prefix = r.string(*v).value_or("");
+    if (!p.path_prefix.empty() && p.path_prefix.front() != '/') {
+      r.error(*v, "'path_prefix' must start with '/'");
+    }
+  }
+  if (const Entry* v = f->get("credentials")) p.credentials = strings(r, *v);
+  if (const Entry* v = f->get("auth")) read_auth(r, *v, p);
+  if (const Entry* v = f->get("headers")) read_headers(r, *v, p);
+  if (const Entry* v = f->get("mode")) read_mode(r, *v, p);
+  if (const Entry* v = f->get("errors")) read_errors(r, *v, p);
+  if (const Entry* v = f->get("request_id")) {
+    if (auto g = mapping(r, *v, {"header", "body"})) {
+      if (const Entry* x = g->get("header")) p.request_id.header = r.string(*x).value_or("");
+      if (const Entry* x = g->get("body")) p.request_id.body = pointers(r, *x);
+    }
+  }
+  if (const Entry* v = f->get("rate_limits")) read_rate_limits(r, *v, p);
+  if (const Entry* v = f->get("retry_after")) {
+    p.retry_after = r.choice(*v, {"seconds", "seconds-or-date"}).value_or("seconds");
+  }
+  if (const Entry* v = f->get("idempotency")) read_idempotency(r, *v, p);
+  if (const Entry* v = f->get("money")) read_money(r, *v, p);
+  if (const Entry* v = f->get("webhook")) read_webhook(r, *v, p);
+  if (const Entry* v = f->get("smoke")) read_smoke(r, *v, p);
+  if (const Entry* v = f->get("env_vars")) p.env_vars = string_map(r, *v);
+
+  // Cross-field rules: every credential the auth and mode name is declared.
+  auto declared = [&](const std::string& c) {
+    return std::find(p.credentials.begin(), p.credentials.end(), c) != p.credentials.end();
+  };
+  const Entry* auth = f->get("auth");
+  if (auth != nullptr) {
+    std::vector<std::string> used;
+    switch (p.auth.strategy) {
+      case AuthStrategy::basic:
+        used = {p.auth.user, p.auth.password};
+        break;
+      case AuthStrategy::bearer:
+        used = {p.auth.credential};
+        break;
+      case AuthStrategy::token_exchange:
+        used = {p.auth.token.credential};
+        break;
+    }
+    for (const auto& c : used) {
+      if (!c.empty() && !declared(c)) {
+        r.error(*auth, "'auth' uses credential '" + c + "', which 'credentials' does not list");
+      }
+    }
+  }
+  if (p.hosts.empty() && f->get("hosts") != nullptr) {
+    r.error(*f->get("hosts"), "'hosts' must list at least one host");
+  }
+}
+
+}  // namespace
+
+ProviderPack parse_provider(const std::string& text, const std::string& source) {
+  ProviderPack p;
+  p.source = source;
+  Reader r(source);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(SourceLoc{source, e.mark.is_null() ? 0 : e.mark.line + 1,
+                                e.mark.is_null() ? 0 : e.mark.column + 1},
+                      "invalid YAML: " + e.msg);
+  }
+  if (!root.IsMap()) {
+    r.error(SourceLoc{source, 1, 1}, "a provider pack must be a mapping of keys to values");
+  } else {
+    read_pack(r, Entry{"", "", root, root}, p);
+  }
+  if (r.has_errors()) throw ConfigError(r.diagnostics());
+  return p;
+}
+
+}  // namespace golive
