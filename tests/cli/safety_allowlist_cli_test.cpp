@@ -51,7 +51,8 @@ TEST_CASE("safety: production-host spellings, IP literals and unknown hosts exit
   for (const Case& c : std::vector<Case>{
            {"https://api.bluumfinance.com./v1",
             "api.bluumfinance.com (written api.bluumfinance.com.)"},
-           {"https://API.BluumFinance.COM/v1", "host api.bluumfinance.com is a known production host"},
+           {"https://API.BluumFinance.COM/v1",
+            "host api.bluumfinance.com is a known production host"},
            {"https://api.bluumfinance.com:443/v1", "(written api.bluumfinance.com:443)"},
            {"https://service.bluumfinance.com.:443/v1", "service.bluumfinance.com (written"},
            {"https://203.0.113.7/v1", "host 203.0.113.7 is an IP literal"},
@@ -213,4 +214,17 @@ TEST_CASE("safety: webhook deliveries (partner-endpoint) never go to a provider 
   CHECK_THAT(check.err,
              Catch::Contains("refused: webhook.accepts-valid is a partner-endpoint check"));
   CHECK(proxy.requests == 0);
+}
+
+TEST_CASE("safety: the counting proxy does see a request that is allowed to go out",
+          "[cli][safety]") {
+  // The control for the tests above: their "0 requests" would also hold if the proxy saw nothing.
+  CountingServer proxy;
+  Scratch s("allowlist-control");
+  auto profile =
+      s.write("sandbox.yaml", profile_text("sandbox", "https://sandbox.api.bluumfinance.com/v1"));
+  auto r = run_golive({"check", "--profile", profile, "--only", "api.smoke", "-q"},
+                      with(kEnv, proxy.proxy_env()));
+  INFO(r.out << r.err);
+  CHECK(proxy.requests >= 1);
 }
