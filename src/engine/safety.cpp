@@ -46,8 +46,6 @@ std::string why_not_allowed(const ProviderPack& provider, const net::Url& url) {
       break;
   }
   if (provider.is_sandbox_host(url.canonical_host)) {
-    // Vendors whose one host serves both modes: admit the write here only when the WriteTarget's
-    // credentials are test-mode and its profile is sandbox-kind (SPEC §5).
     if (url.default_port()) return "";
     return fmt::format("its base URL {} is a sandbox host on a port the pack does not list", host);
   }
@@ -98,6 +96,9 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Wri
                               ? why_not_allowed(provider, *parsed.url)
                               : fmt::format("its base URL cannot be parsed ({})", parsed.error);
   if (why.empty()) return std::nullopt;
+  // Extension point (SPEC §5): a vendor whose one host serves both modes lists that host in its
+  // pack as shared; a write to it is admitted here, and only here, when `target` (a sandbox-kind
+  // profile, checked above) carries test-mode credentials (e.g. an sk_test_ key).
   return why + "; " + allowlist_rule(provider);
 }
 

@@ -19,10 +19,11 @@ struct UrlDeleter {
 
 std::optional<std::string> part(CURLU* u, CURLUPart which, unsigned flags = 0) {
   char* out = nullptr;
-  if (curl_url_get(u, which, &out, flags) != CURLUE_OK || !out) return std::nullopt;
-  std::string s(out);
-  curl_free(out);
-  return s;
+  const CURLUcode rc = curl_url_get(u, which, &out, flags);
+  // libcurl 7.88 can hand back a string together with an error (a failed IDNA conversion).
+  std::unique_ptr<char, decltype(&curl_free)> owned(out, &curl_free);
+  if (rc != CURLUE_OK || !out) return std::nullopt;
+  return std::string(out);
 }
 
 std::string lower(std::string s) {
