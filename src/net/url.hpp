@@ -20,7 +20,7 @@ std::string_view to_string(HostKind k);
 struct Url {
   std::string scheme;  ///< lower-case
   std::string host;    ///< as libcurl parsed it, lower-cased, brackets removed
-  int port = 0;  ///< explicit port or the scheme default
+  int port = 0;        ///< explicit port or the scheme default
   bool explicit_port = false;
   std::string path;  ///< "/" when absent
   bool has_userinfo = false;
