@@ -14,6 +14,7 @@
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "emulator/emulator.hpp"
+#include "engine/safety.hpp"
 #include "engine/session.hpp"
 #include "engine/verdict.hpp"
 #include "net/url.hpp"
@@ -41,18 +42,6 @@ std::string iso8601_ms(std::chrono::system_clock::time_point t) {
       std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
   return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z",
                      fmt::gmtime(std::chrono::system_clock::to_time_t(t)), ms);
-}
-
-/// Why auditing against `target` could move real money, or "" when it is a sandbox.
-std::string refusal(const Target& target, const ProviderPack& provider) {
-  if (target.profile.embedded()) return "";
-  if (target.profile.kind == EnvKind::production)
-    return "the profile's environment kind is production";
-  auto url = net::parse_url(target.base_url);
-  if (url.ok() && provider.is_production_host(url.url->host)) {
-    return url.url->host + " is a known production host";
-  }
-  return "";
 }
 
 /// Environment for the command: the proxy's URL under the pack's variable name, and the run's
@@ -101,20 +90,22 @@ int run_audit(const AuditFlags& f) {
   }
   Target target;
   target.profile = run.profile;
+  // The proxy forwards the client's writes (deposits, withdrawals) to the base URL: the same
+  // allowlist as a sandbox-write check, judged before anything starts (SPEC §5).
+  if (auto why = write_refusal(run.provider, target)) {
+    std::cerr << redact(fmt::format(
+        "refused: audit forwards the client's writes (sandbox-write) to the profile's base URL, "
+        "and {} ({}). Run it against a sandbox profile or base_url: embedded.\n",
+        *why, run.profile.path));
+    std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent, the command was not started\n";
+    return exit_code::refused;
+  }
   std::unique_ptr<emulator::Emulator> emu;
   resolve_target(target, run.provider, [&emu](Target& t) {
     emu = std::make_unique<emulator::Emulator>(emulator::Options{});
     emu->start();
     t.base_url = emu->base_url();
   });
-  if (auto why = refusal(target, run.provider); !why.empty()) {
-    std::cerr << fmt::format(
-        "refused: audit injects faults into deposits and withdrawals, and {} "
-        "({}). Run it against a sandbox or base_url: embedded.\n",
-        why, run.profile.path);
-    std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
-    return exit_code::refused;
-  }
 
   const std::string run_id = new_run_id();
   const std::string record =

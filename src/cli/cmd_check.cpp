@@ -103,16 +103,15 @@ int run_check(const CheckFlags& flags) {
   } catch (const ConfigError& e) {
     return usage_error(diagnostic_lines(e));
   }
+  // The run's targets: the write guard protects the production-kind ones (SPEC §5).
+  const std::vector<const Target*> run_targets{&main, run.rehearsal ? &rehearsal : nullptr};
   if (flags.plan) {
     // Nothing is resolved or started: the plan names URLs as the profiles write them.
     main.base_url = main.profile.base_url;
     rehearsal.base_url = rehearsal.profile.base_url;
     print_plan(plan, std::cout);
-    auto refusals = safety_refusals(plan, run.provider);
-    for (const auto& r : refusals) {
-      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
-                            r.reason, r.profile_path));
-    }
+    auto refusals = safety_refusals(plan, run.provider, run_targets);
+    for (const auto& r : refusals) log.error(describe(r));
     std::cerr << (refusals.empty() ? "PLAN: nothing was sent (exit 0)\n"
                                    : "PLAN: the run would be REFUSED (exit 4); nothing was sent\n");
     return refusals.empty() ? exit_code::ready : exit_code::refused;
@@ -125,11 +124,8 @@ int run_check(const CheckFlags& flags) {
   const bool gha = report::github::enabled();
   if (gha) std::cerr << report::github::mask_commands() << std::flush;
 
-  if (auto refusals = safety_refusals(plan, run.provider); !refusals.empty()) {
-    for (const auto& r : refusals) {
-      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
-                            r.reason, r.profile_path));
-    }
+  if (auto refusals = safety_refusals(plan, run.provider, run_targets); !refusals.empty()) {
+    for (const auto& r : refusals) log.error(describe(r));
     std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
     return exit_code::refused;
   }
@@ -140,7 +136,8 @@ int run_check(const CheckFlags& flags) {
                   : 10;
   std::function<void(std::string_view)> trace;
   if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
-  HttpStack http(main.profile.http, rate, clock, deadline, trace);
+  HttpStack http(main.profile.http, rate, clock, deadline, trace,
+                 production_targets(run.provider, run_targets));
 
   const std::string run_id = new_run_id();
   RunServices services{run.provider, http.client(),   clock, log, run_id, run.config_dir, {}, {},
@@ -169,6 +166,13 @@ int run_check(const CheckFlags& flags) {
   }
   log.debug(fmt::format("run {}: {} checks planned", run_id, plan.size()));
   RunOutcome outcome = run_checks(plan, services, options);
+  if (const auto failure = guard_failure(http.guard()); !failure.empty()) {
+    // A write reached the guard although planning allowed the run: a bug, no verdict (SPEC §5).
+    for (const auto& line : failure) std::cerr << line << '\n';
+    std::cerr.flush();
+    if (outcome.abandoned > 0) std::_Exit(exit_code::internal);
+    return exit_code::internal;
+  }
 
   RunReport report = report_header(run, main, run_id);
   report.rows = std::move(outcome.rows);

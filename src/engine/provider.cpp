@@ -6,12 +6,19 @@
 #include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "net/url.hpp"
 
 namespace golive {
 
 namespace {
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
+/// True when `list` holds `host`, both compared in their canonical spelling (SPEC §5): a host
+/// that is not a plain host name or address matches nothing.
+bool contains(const std::vector<std::string>& list, const std::string& host) {
+  const auto wanted = net::canonical_host(host);
+  if (!wanted) return false;
+  return std::any_of(list.begin(), list.end(), [&](const std::string& entry) {
+    return net::canonical_host(entry) == wanted;
+  });
 }
 
 std::vector<std::string> strings(const YAML::Node& n) {
@@ -46,6 +53,21 @@ bool ProviderPack::is_legacy_host(const std::string& host) const {
 bool ProviderPack::is_production_host(const std::string& host) const {
   auto k = kind_of_host(host);
   return k && *k == EnvKind::production;
+}
+
+bool ProviderPack::is_sandbox_host(const std::string& host) const {
+  auto k = kind_of_host(host);
+  return k && *k == EnvKind::sandbox;
+}
+
+std::vector<std::string> ProviderPack::hosts_of(EnvKind kind) const {
+  std::vector<std::string> out;
+  if (auto it = hosts.find(kind); it != hosts.end()) {
+    for (const auto* list : {&it->second.current, &it->second.legacy}) {
+      for (const auto& h : *list) out.push_back(net::canonical_host(h).value_or(h));
+    }
+  }
+  return out;
 }
 
 ProviderPack load_provider(const std::string& config_dir, const std::string& name) {

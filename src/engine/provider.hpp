@@ -31,10 +31,15 @@ struct ProviderPack {
   std::string error_code_regex;  ///< e.g. ^BLUM-(\d{3})-(\d{3})$
   std::string docs_url;
 
-  /// The environment kind whose current or legacy list holds `host`, if any.
+  /// The environment kind whose current or legacy list holds `host`, if any. Every host
+  /// comparison of the pack is on the canonical spelling (net::canonical_host: lower case, no
+  /// trailing dot, IDNA to ASCII), so "API.bluumfinance.com." is the production host.
   std::optional<EnvKind> kind_of_host(const std::string& host) const;
   bool is_legacy_host(const std::string& host) const;
   bool is_production_host(const std::string& host) const;
+  bool is_sandbox_host(const std::string& host) const;
+  /// Current then legacy hosts of `kind`, canonical spelling (for messages and the guard).
+  std::vector<std::string> hosts_of(EnvKind kind) const;
 };
 
 /// Reads config/providers/NAME.yaml under `config_dir`; throws ConfigError.

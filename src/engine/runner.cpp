@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/diagnostic.hpp"
+#include "net/write_guard.hpp"
 
 namespace golive {
 
@@ -116,17 +117,13 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
     std::thread([slot, gate, check = planned.check, target = planned.target,
                  id = planned.entry->info.id, &services, deadline] {
       gate->acquire();
-      CheckContext ctx{*target,
-                       services.provider,
-                       services.http,
-                       services.clock,
-                       services.log,
-                       services.run_id,
-                       deadline,
-                       services.config_dir,
-                       services.load_sibling,
-                       services.raw_http ? services.raw_http : &services.http,
-                       services.audit_file};
+      // Every request of this check carries its id, so the write guard can name it (SPEC §5).
+      net::OriginClient http(services.http, "check " + id);
+      net::OriginClient raw(services.raw_http ? *services.raw_http : services.http, "check " + id);
+      CheckContext ctx{*target,        services.provider,   http,
+                       services.clock, services.log,        services.run_id,
+                       deadline,       services.config_dir, services.load_sibling,
+                       &raw,           services.audit_file};
       auto began = steady_clock::now();
       services.log.debug(fmt::format("check {}: start", id));
       CheckResult r = guarded_run(*check, ctx, id);

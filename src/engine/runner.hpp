@@ -32,6 +32,8 @@ struct PlannedCheck {
 
 /// Shared services for every check of a run. Must outlive run_checks' abandoned threads: the
 /// CLI exits the process right after reporting when `RunOutcome::abandoned` is non-zero.
+/// Each check sees `http` and `raw_http` through a net::OriginClient that stamps its id on every
+/// request (Request::origin), so the HTTP write guard below can name the check that tried.
 struct RunServices {
   const ProviderPack& provider;
   net::HttpClient& http;
