@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "audit/proxy_support.hpp"
@@ -82,6 +83,7 @@ class Proxy::Impl {
     const RequestInfo info{e.method, e.path, e.query, e.idempotency_key, e.body_sha256};
     const Decision d = planner.decide(info, e.seq, t0, std::chrono::system_clock::now());
     if (d.step) e.fault = d.step->name();
+    std::optional<Clock::time_point> dropped_at;
 
     if (d.step && d.step->status != 0) {
       answer_injected(res, d.step->status, d, issued_id, e);
@@ -89,18 +91,21 @@ class Proxy::Impl {
       forward(upstream, where.url, auth, req, res, issued_id, e);
       if (d.step && e.upstream_status != 0) {
         // The upstream acted; the client must not learn how. The planner learns first that
-        // this attempt failed, so an immediate retry is seen as one. See drop_connection().
-        planner.settle(info, e.seq, true, Clock::now());
+        // this attempt failed, so an immediate retry is seen as one, and the attempt ends when
+        // the connection is cut (a retry cannot start before). See drop_connection().
+        dropped_at = Clock::now();
+        planner.settle(info, e.seq, true, *dropped_at);
         if (drop_connection(port, req.remote_addr, req.remote_port)) {
           e.dropped = true;
           e.client_status = 0;
         } else {
+          dropped_at.reset();
           e.error = "could not drop the connection; answered 504 instead";
           answer_injected(res, 504, Decision{}, issued_id, e);
         }
       }
     }
-    const auto t1 = Clock::now();
+    const auto t1 = dropped_at.value_or(Clock::now());
     planner.settle(info, e.seq, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
     finish(e, t1);
   }

@@ -135,8 +135,9 @@ TEST_CASE("audit: the naive client fails exactly what it does wrong, with eviden
   CHECK(out.find("the upstream holds 2 deposits for 1 deposit operation") != std::string::npos);
   CHECK(out.find("expected an Idempotency-Key header, observed none") != std::string::npos);
   CHECK(out.find("expected next attempt >= 1000 ms later") != std::string::npos);
-  CHECK(std::regex_search(out, std::regex(R"(retried as #\d+ 1\d\d ms later)")));
-  CHECK(std::regex_search(out, std::regex(R"(delays 1\d\d, 1\d\d, 1\d\d, 1\d\d ms)")));
+  // No timing assertions: a loaded machine stretches the client's 100 ms sleeps.
+  CHECK(std::regex_search(out, std::regex(R"(retried as #\d+ \d+ ms later)")));
+  CHECK(std::regex_search(out, std::regex(R"(delays \d+, \d+, \d+, \d+ ms)")));
   CHECK(out.find("fix: ") != std::string::npos);
 }
 
