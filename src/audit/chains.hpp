@@ -24,6 +24,9 @@ std::string client_key(const ExchangeRecord& e);
 /// What identifies the exchange's operation (operation.hpp), with the client's own key.
 RequestInfo request_info(const ExchangeRecord& e);
 
+/// How long after a failed attempt another attempt still counts as its retry.
+inline constexpr std::chrono::milliseconds k_retry_window{30000};
+
 /// Attempts of one operation: the first, then each retry after a failed attempt.
 struct Chain {
   std::vector<size_t> attempts;  ///< indices into Recording::exchanges, in order
@@ -33,7 +36,7 @@ struct Chain {
 /// operation (same_operation(): the same key, or without a key the same request arriving next)
 /// that started after it ended and within `window`. Each exchange belongs to exactly one chain.
 std::vector<Chain> retry_chains(const Recording& rec,
-                                std::chrono::milliseconds window = std::chrono::seconds(30));
+                                std::chrono::milliseconds window = k_retry_window);
 
 /// Milliseconds from the end of `a` to the start of `b`.
 double delay_ms(const ExchangeRecord& a, const ExchangeRecord& b);

@@ -22,12 +22,14 @@ bool is_deposit(const ExchangeRecord& e) {
 }
 
 /// The first exchange after `d` in arrival order that repeats its method, path, query and body
-/// under another key or none (a different operation by definition), within 30 s; or nullptr.
+/// under another key or none (a different operation by definition), within the retry window;
+/// or nullptr.
 const ExchangeRecord* repeated_later(const Recording& rec, const ExchangeRecord& d) {
   const ExchangeRecord* best = nullptr;
   for (const auto& e : rec.exchanges) {
     if (e.seq <= d.seq || e.method != d.method || e.path != d.path || e.query != d.query ||
-        e.body_sha256 != d.body_sha256 || delay_ms(d, e) > 30000) {
+        e.body_sha256 != d.body_sha256 ||
+        delay_ms(d, e) > static_cast<double>(k_retry_window.count())) {
       continue;
     }
     if (best == nullptr || e.seq < best->seq) best = &e;
