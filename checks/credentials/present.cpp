@@ -28,6 +28,12 @@ std::string fix_for(const profile::CredentialSource* src, const std::string& nam
     auto var = provider.env_vars.count(name) ? provider.env_vars.at(name) : "YOUR_VARIABLE";
     return fmt::format("declare credentials.{}: {{env: {}}} in the profile", name, var);
   }
+  if (!src->shows_reference()) {
+    return fmt::format(
+        "credentials.{}: name the variable, file or command that holds the secret, "
+        "never the secret itself (rotate it if it was pasted into the profile)",
+        name);
+  }
   switch (src->kind) {
     case profile::CredentialSource::Kind::env:
       return fmt::format("export {} with the value from the dashboard (or your secret manager)",
@@ -48,13 +54,16 @@ CheckInfo CredentialsPresent::describe() {
   i.title = "Every credential resolves";
   i.checklist_items = {"cutover.credentials"};
   i.side_effect = SideEffect::static_only;
-  i.what = "Every credential the profile declares and the provider requires resolves from its "
-           "source (env, file or command) to a non-empty value without stray whitespace, line "
-           "breaks or quotes.";
-  i.why = "A missing or mangled key is the most common cut-over failure: the first production "
-          "call answers 401.";
-  i.how_to_fix = "Set the environment variable, file or secret-manager command named in the "
-                 "profile's credentials section.";
+  i.what =
+      "Every credential the profile declares and the provider requires resolves from its "
+      "source (env, file or command) to a non-empty value without stray whitespace, line "
+      "breaks or quotes.";
+  i.why =
+      "A missing or mangled key is the most common cut-over failure: the first production "
+      "call answers 401.";
+  i.how_to_fix =
+      "Set the environment variable, file or secret-manager command named in the "
+      "profile's credentials section.";
   i.doc = "checks/credentials/present.md";
   return i;
 }

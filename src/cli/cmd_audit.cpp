@@ -45,8 +45,10 @@ std::string iso8601_ms(std::chrono::system_clock::time_point t) {
 }
 
 /// Environment for the command: the proxy's URL under the pack's variable name, and the run's
-/// credentials where the caller's environment does not already provide them. Values of the
-/// pack's secret variables are registered with the Redactor (the command's output is echoed).
+/// credentials where the caller's environment does not already provide them. The credentials
+/// the command will use (the pack's secret variables, and the Basic token of its key pair) are
+/// registered with the Redactor in every form before it starts: its output is echoed, and it
+/// may print its own Authorization header before the proxy has seen a request.
 std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
                                                const std::string& proxy_url) {
   std::map<std::string, std::string> env;
@@ -55,20 +57,26 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     return it == provider.env_vars.end() ? std::string() : it->second;
   };
   env[var("base_url").empty() ? "BLUUM_BASE_URL" : var("base_url")] = proxy_url;
+  std::map<std::string, std::string> used;  ///< role -> the value the command gets
   for (const auto& role : {provider.auth_user_credential, provider.auth_password_credential}) {
     const std::string name = var(role);
     if (name.empty()) continue;
     const char* have = std::getenv(name.c_str());
     auto cred = target.credentials.find(role);
-    if ((have == nullptr || *have == '\0') && cred != target.credentials.end() &&
-        cred->second.ok()) {
-      env[name] = cred->second.secret->reveal();
+    if (have != nullptr && *have != '\0') {
+      used[role] = have;
+    } else if (cred != target.credentials.end() && cred->second.ok()) {
+      env[name] = used[role] = cred->second.secret->reveal();
     }
   }
   for (const auto& role : {provider.auth_password_credential, std::string("webhook_secret")}) {
     const std::string name = var(role);
     const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
-    if (value != nullptr && *value != '\0') Redactor::global().add(value);
+    if (value != nullptr && *value != '\0') register_secret(value);
+  }
+  if (used.count(provider.auth_user_credential) && used.count(provider.auth_password_credential)) {
+    register_basic_credentials(used[provider.auth_user_credential],
+                               used[provider.auth_password_credential]);
   }
   return env;
 }

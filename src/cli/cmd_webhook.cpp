@@ -207,9 +207,10 @@ int run_send(const SendFlags& f) {
     if (is_id_header(name)) std::cout << redact(name + ": " + value) << '\n';
   }
   constexpr size_t kCap = 2048;
-  std::string body = resp.body.substr(0, kCap);
-  if (resp.body.size() > kCap || resp.truncated) body += "\n[... body cut at 2 KiB]";
-  std::cout << "body: " << redact(body) << '\n';
+  // Redacted before it is cut: a secret straddling the cut must not leak its first half.
+  std::string body = redacted_excerpt(resp.body, kCap);
+  if (body.size() > kCap || resp.truncated) body += "\n[... body cut at 2 KiB]";
+  std::cout << "body: " << body << '\n';
   return resp.status >= 200 && resp.status <= 299 ? exit_code::ready : exit_code::not_ready;
 }
 

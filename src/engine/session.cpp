@@ -66,7 +66,8 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
                    const std::string& config_dir_flag, const Registry& registry) {
   LoadedRun run;
   run.config_dir = find_config_dir(config_dir_flag);
-  std::string path = profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
+  std::string path =
+      profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
   // Attestation ids come from the checklist of the provider; bluum is the default pack.
   run.provider = load_provider(run.config_dir, "bluum");
   run.checklist = load_checklist(run.config_dir, run.provider.checklist);
@@ -79,15 +80,15 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
   if (run.profile.rehearsal) {
     fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
     if (!fs::exists(rp)) {
-      throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal + "' not found at " +
-                            rp.string());
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' not found at " + rp.string());
     }
     run.rehearsal = profile::load_profile(rp.string(), lo);
     if (run.rehearsal->kind != EnvKind::sandbox) {
-      throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal +
-                            "' must be a sandbox-kind profile");
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' must be a sandbox-kind profile");
     }
   }
   return run;
@@ -116,13 +117,19 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
       t.credentials[name].secret = Secret("demo_" + name + "_" + random_hex(16), "generated");
     }
   }
+  // The pair's Basic token is a secret of its own: registered now, before any output (SPEC §10).
+  auto user = t.credentials.find(provider.auth_user_credential);
+  auto password = t.credentials.find(provider.auth_password_credential);
+  if (user != t.credentials.end() && password != t.credentials.end() && user->second.ok() &&
+      password->second.ok()) {
+    register_basic_credentials(user->second.secret->reveal(), password->second.secret->reveal());
+  }
   if (profile.webhook) {
     t.webhook_url = profile.webhook->url;
     if (profile.webhook->secret) {
       t.webhook_secret = profile::resolve(*profile.webhook->secret, base_dir);
     } else if (profile.embedded()) {
-      t.webhook_secret = profile::Resolution{
-          Secret("whsec_" + random_hex(32), "generated"), ""};
+      t.webhook_secret = profile::Resolution{Secret("whsec_" + random_hex(32), "generated"), ""};
     }
   }
   if (profile.embedded() && embedded) embedded(t);

@@ -44,6 +44,8 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
 
 /// Resolves the credentials and webhook secret of `target.profile` in place; for embedded
 /// profiles without credentials, generates throwaway ones (SPEC §4.1) and calls `embedded`.
+/// Every resolved secret and the Basic token of the pack's key pair are registered with the
+/// Redactor in all their forms (register_secret, register_basic_credentials).
 void resolve_target(Target& target, const ProviderPack& provider, const EmbeddedStarter& embedded);
 
 /// A fresh run id: "20261123T105600Z-3f9a1c".

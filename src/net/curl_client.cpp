@@ -85,19 +85,17 @@ Slist build_headers(const Request& r, const std::string& user_agent) {
     if (name == "authorization") {
       if (r.auth) continue;  // BasicAuth wins over a hand-set header
       // Register the whole value and its credential part ("Bearer <token>") where it is built.
-      Redactor::global().add(value);
+      register_secret(value);
       const size_t space = value.find(' ');
-      if (space != std::string::npos) Redactor::global().add(value.substr(space + 1));
+      if (space != std::string::npos) register_secret(value.substr(space + 1));
     }
     detail::append(list, name + ": " + value);
   }
   if (r.auth) {
+    register_basic_credentials(r.auth->user.reveal(), r.auth->password.reveal());
     const std::string token =
         detail::base64(r.auth->user.reveal() + ":" + r.auth->password.reveal());
-    const std::string value = "Basic " + token;
-    Redactor::global().add(token);
-    Redactor::global().add(value);
-    detail::append(list, "Authorization: " + value);
+    detail::append(list, "Authorization: Basic " + token);
   }
   if (!r.headers.get("user-agent")) detail::append(list, "User-Agent: " + user_agent);
   detail::append(list, "Expect:");  // no 100-continue round trip
