@@ -15,7 +15,7 @@ class NoNetwork final : public net::HttpClient {
   }
 };
 
-inline ProviderPack provider() { return load_provider(GOLIVE_SOURCE_CONFIG_DIR, "bluum"); }
+inline ProviderPack provider() { return load_provider("bluum"); }
 
 inline profile::Resolution resolved(const std::string& value, const std::string& source) {
   return profile::Resolution{Secret(value, source), ""};
