@@ -5,11 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "core/diagnostic.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/checklist.hpp"
-#include "engine/registry.hpp"
-#include "core/diagnostic.hpp"
 #include "engine/provider.hpp"
+#include "engine/registry.hpp"
 
 namespace golive::cli {
 
@@ -80,8 +80,8 @@ int run_list(const std::string& format) {
   } else {
     for (const auto& e : reg.entries()) {
       const auto& i = e.info;
-      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect),
-                               envs(i), i.title);
+      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect), envs(i),
+                               i.title);
     }
   }
   return exit_code::ready;

@@ -14,7 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kTemplate = R"(# {name} — a bluum-golive environment profile (written by `bluum-golive init`).
+constexpr const char* kTemplate =
+    R"(# {name} — a bluum-golive environment profile (written by `bluum-golive init`).
 # Format reference: profile-reference.md in the tool's docs (/usr/share/doc/bluum-golive/, or
 # src/profile/README.md in its source). Secrets never appear here: each credential names a
 # source — {{env: VAR}}, {{file: PATH}} or {{command: [argv...]}} (run without a shell).
@@ -61,7 +62,8 @@ std::string profile_text(const std::string& env, const std::string& kind) {
       fmt::arg("base_url", prod ? "https://api.bluumfinance.com/v1"
                                 : "https://sandbox.api.bluumfinance.com/v1"),
       fmt::arg("prefix", prod ? "BLUUM_" : "BLUUM_SANDBOX_"),
-      fmt::arg("rehearsal", prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
+      fmt::arg("rehearsal",
+               prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
 }
 
 bool write_file(const fs::path& file, const std::string& text) {
@@ -79,7 +81,8 @@ int run_init(const std::string& env, const std::string& kind_flag, const std::st
     return usage_error({"init: --env must be a plain name such as 'production' or 'staging'"});
   }
   std::string kind = kind_flag;
-  if (kind.empty()) kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
+  if (kind.empty())
+    kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
   fs::path dir = target_dir(config_dir) / "profiles";
   fs::path file = dir / (env + ".yaml");
   if (fs::exists(file) && !force) {

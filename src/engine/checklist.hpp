@@ -7,9 +7,9 @@
 namespace golive {
 
 struct ChecklistItem {
-  std::string id;     ///< stable, e.g. "webhooks.signature-verified"
-  std::string text;   ///< the vendor's wording, shortened
-  std::string doc;    ///< link to the vendor's page
+  std::string id;                         ///< stable, e.g. "webhooks.signature-verified"
+  std::string text;                       ///< the vendor's wording, shortened
+  std::string doc;                        ///< link to the vendor's page
   std::vector<std::string> checks;        ///< check ids that prove it
   std::vector<std::string> attestations;  ///< attestation ids that can prove it
 };

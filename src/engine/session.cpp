@@ -51,8 +51,8 @@ std::string find_config_dir(const std::string& explicit_dir) {
 }
 
 ProfileSource profile_source(const std::string& config_dir, const std::string& env_name) {
-  fs::path p = fs::path(config_dir.empty() ? "config" : config_dir) / "profiles" /
-               (env_name + ".yaml");
+  fs::path p =
+      fs::path(config_dir.empty() ? "config" : config_dir) / "profiles" / (env_name + ".yaml");
   std::error_code ec;
   if (!config_dir.empty() && fs::exists(p, ec)) return ProfileSource{p.string(), std::nullopt};
   const std::string builtin_name = "profiles/" + env_name + ".yaml";
@@ -109,15 +109,15 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
   if (run.profile.rehearsal) {
     fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
     if (!fs::exists(rp)) {
-      throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal + "' not found at " +
-                            rp.string());
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' not found at " + rp.string());
     }
     run.rehearsal = profile::load_profile(rp.string(), lo);
     if (run.rehearsal->kind != EnvKind::sandbox) {
-      throw ConfigError(run.profile.where("rehearsal"),
-                        "rehearsal profile '" + *run.profile.rehearsal +
-                            "' must be a sandbox-kind profile");
+      throw ConfigError(
+          run.profile.where("rehearsal"),
+          "rehearsal profile '" + *run.profile.rehearsal + "' must be a sandbox-kind profile");
     }
   }
   return run;
@@ -151,8 +151,7 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
     if (profile.webhook->secret) {
       t.webhook_secret = profile::resolve(*profile.webhook->secret, base_dir);
     } else if (profile.embedded()) {
-      t.webhook_secret = profile::Resolution{
-          Secret("whsec_" + random_hex(32), "generated"), ""};
+      t.webhook_secret = profile::Resolution{Secret("whsec_" + random_hex(32), "generated"), ""};
     }
   }
   if (profile.embedded() && embedded) embedded(t);

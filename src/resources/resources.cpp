@@ -53,9 +53,13 @@ void set_packs_dir(const std::string& dir) {
   s.files.clear();
 }
 
-const std::string& packs_dir() { return state().dir; }
+const std::string& packs_dir() {
+  return state().dir;
+}
 
-std::string builtin_origin(std::string_view name) { return "built-in:" + std::string(name); }
+std::string builtin_origin(std::string_view name) {
+  return "built-in:" + std::string(name);
+}
 
 std::optional<std::string_view> builtin(std::string_view name) {
   for (const auto& b : detail::blobs()) {

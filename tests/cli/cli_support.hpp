@@ -19,7 +19,8 @@ inline ProcessResult run_golive_in(const std::string& cwd, std::vector<std::stri
 }
 
 /// Runs bluum-golive with `args` from the source tree (so config/ is found).
-inline ProcessResult run_golive(std::vector<std::string> args, const Env& env = {}, int timeout_s = 60) {
+inline ProcessResult run_golive(std::vector<std::string> args, const Env& env = {},
+                                int timeout_s = 60) {
   return run_golive_in(GOLIVE_SOURCE_DIR, std::move(args), env, timeout_s);
 }
 
@@ -53,7 +54,8 @@ inline std::string last_line(const std::string& text) {
   auto end = text.find_last_not_of('\n');
   if (end == std::string::npos) return "";
   auto start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 }  // namespace golive::testing

@@ -134,9 +134,11 @@ struct PartnerRepo {
   explicit PartnerRepo(const std::string& base_url) {
     dir.write("config/profiles/staging.yaml",
               "version: 1\nprovider: bluum\nenvironment: staging\nkind: sandbox\n"
-              "base_url: " + base_url + "\n"
-              "credentials:\n  api_key: {env: BLUUM_SANDBOX_API_KEY}\n"
-              "  api_secret: {env: BLUUM_SANDBOX_API_SECRET}\n");
+              "base_url: " +
+                  base_url +
+                  "\n"
+                  "credentials:\n  api_key: {env: BLUUM_SANDBOX_API_KEY}\n"
+                  "  api_secret: {env: BLUUM_SANDBOX_API_SECRET}\n");
     REQUIRE(run_process({"git", "init", "-q", dir.path.string()}).exit_code == 0);
     REQUIRE(run_process({"git", "-C", dir.path.string(), "add", "config"}).exit_code == 0);
     std::vector<std::string> files;
@@ -150,9 +152,8 @@ struct PartnerRepo {
     ActionRun r;
     r.workspace = dir.path;
     r.temp = temp.path;
-    r.inputs = {{"env", "staging"},
-                {"only", "api.smoke,credentials.present"},
-                {"binary", GOLIVE_BINARY}};
+    r.inputs = {
+        {"env", "staging"}, {"only", "api.smoke,credentials.present"}, {"binary", GOLIVE_BINARY}};
     r.env = {{"BLUUM_SANDBOX_API_KEY", key}, {"BLUUM_SANDBOX_API_SECRET", secret}};
     return r;
   }
@@ -173,9 +174,10 @@ const std::string kSecret = "partner-secret-2b8f40";
 
 }  // namespace
 
-TEST_CASE("action: in a partner repository holding only profiles, a ready integration passes "
-          "the gate with every report written",
-          "[install][action]") {
+TEST_CASE(
+    "action: in a partner repository holding only profiles, a ready integration passes "
+    "the gate with every report written",
+    "[install][action]") {
   auto emu = emulator_for(kKey, kSecret);
   PartnerRepo repo(emu->base_url());
   auto r = run_action(repo.action_run(kKey, kSecret));
@@ -193,7 +195,8 @@ TEST_CASE("action: in a partner repository holding only profiles, a ready integr
   }
   REQUIRE_THAT(r.steps.back().second.out, Catch::Contains("bluum-golive: READY (exit 0)"));
   REQUIRE_THAT(r.summary, Catch::Contains("READY"));
-  REQUIRE(r.skipped == std::vector<std::string>{"Upload SARIF to code scanning", "Keep the reports"});
+  REQUIRE(r.skipped ==
+          std::vector<std::string>{"Upload SARIF to code scanning", "Keep the reports"});
   // The secret reaches the runner once, to be masked; nowhere else.
   for (const auto& [name, step] : r.steps) {
     std::istringstream lines(step.out + step.err);

@@ -17,8 +17,8 @@ const fs::path kBuildDir = fs::path(GOLIVE_BINARY).parent_path();
 
 /// Builds the package once into `out` and returns the .deb.
 fs::path build_deb(const fs::path& out) {
-  auto r = run_process({"cpack", "-G", "DEB", "--config", (kBuildDir / "CPackConfig.cmake").string(),
-                        "-B", out.string()},
+  auto r = run_process({"cpack", "-G", "DEB", "--config",
+                        (kBuildDir / "CPackConfig.cmake").string(), "-B", out.string()},
                        {}, kBuildDir.string(), 840);
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
@@ -31,9 +31,10 @@ fs::path build_deb(const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("package: the .deb holds the stripped binary, the packs, the docs and the man page, "
-          "Depends comes from the shared libraries, and the packaged binary runs alone",
-          "[package]") {
+TEST_CASE(
+    "package: the .deb holds the stripped binary, the packs, the docs and the man page, "
+    "Depends comes from the shared libraries, and the packaged binary runs alone",
+    "[package]") {
   Scratch s("deb");
   fs::path deb = build_deb(s.path);
   REQUIRE_THAT(deb.filename().string(), Catch::Matches(R"(bluum-golive_\d+\.\d+\.\d+_\w+\.deb)"));
@@ -56,8 +57,8 @@ TEST_CASE("package: the .deb holds the stripped binary, the packs, the docs and 
   auto depends = run_process({"dpkg-deb", "-f", deb.string(), "Depends"});
   REQUIRE(depends.exit_code == 0);
   INFO("Depends: " << depends.out);
-  for (const char* lib : {"libc6", "libstdc++6", "libcurl4", "libssl3", "libyaml-cpp0.7",
-                          "libfmt9"}) {
+  for (const char* lib :
+       {"libc6", "libstdc++6", "libcurl4", "libssl3", "libyaml-cpp0.7", "libfmt9"}) {
     INFO(lib);
     REQUIRE(std::regex_search(depends.out, std::regex(std::string(R"((^|, ))") + lib + R"(\b)")));
   }
@@ -74,8 +75,8 @@ TEST_CASE("package: the .deb holds the stripped binary, the packs, the docs and 
   REQUIRE_THAT(man.out, Catch::Contains(".SH \"EXIT STATUS\"") && Catch::Contains("validate"));
   fs::remove_all(root / "usr/share");
   Scratch empty("deb-run");
-  auto demo = run_process({bin, "check", "--env", "demo", "-q"}, {{"NO_COLOR", "1"}},
-                          empty.path.string());
+  auto demo =
+      run_process({bin, "check", "--env", "demo", "-q"}, {{"NO_COLOR", "1"}}, empty.path.string());
   INFO(demo.out << demo.err);
   REQUIRE(demo.exit_code == 0);
   REQUIRE(last_line(demo.err) == "VERDICT: READY (exit 0)");

@@ -33,9 +33,10 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("install: check --env demo is READY in an empty directory, from the built-in demo "
-          "profile",
-          "[install]") {
+TEST_CASE(
+    "install: check --env demo is READY in an empty directory, from the built-in demo "
+    "profile",
+    "[install]") {
   Scratch s("empty-demo");
   auto r = run_golive_in(s.path.string(), {"check", "--env", "demo"});
   INFO(r.out << r.err);
@@ -57,9 +58,10 @@ TEST_CASE("install: a partner's own demo profile wins over the built-in one", "[
   REQUIRE_THAT(r.out, !Catch::Contains("built-in:"));
 }
 
-TEST_CASE("install: in an empty directory, init then validate names only the credential "
-          "variables still to provide, and the plan exits 0",
-          "[install]") {
+TEST_CASE(
+    "install: in an empty directory, init then validate names only the credential "
+    "variables still to provide, and the plan exits 0",
+    "[install]") {
   Scratch s("empty-init");
   const std::string dir = s.path.string();
   auto init = run_golive_in(dir, {"init", "--env", "production"});
@@ -75,7 +77,8 @@ TEST_CASE("install: in an empty directory, init then validate names only the cre
   REQUIRE(lines.back() == "exit 2: usage or profile error; nothing was sent");
   lines.pop_back();
   std::vector<std::string> named;
-  std::regex unset(R"(^(.*/)?config/profiles/(production|sandbox)\.yaml:\d+:\d+: .*environment variable (\w+) is not set.*$)");
+  std::regex unset(
+      R"(^(.*/)?config/profiles/(production|sandbox)\.yaml:\d+:\d+: .*environment variable (\w+) is not set.*$)");
   for (const auto& l : lines) {
     INFO(l);
     std::smatch m;
@@ -103,9 +106,10 @@ TEST_CASE("install: in an empty directory, init then validate names only the cre
   REQUIRE(last_line(plan.err) == "PLAN: nothing was sent (exit 0)");
 }
 
-TEST_CASE("install: an unknown --env in an empty directory says where it looked and how to "
-          "write one (exit 2)",
-          "[install]") {
+TEST_CASE(
+    "install: an unknown --env in an empty directory says where it looked and how to "
+    "write one (exit 2)",
+    "[install]") {
   Scratch s("empty-unknown");
   auto r = run_golive_in(s.path.string(), {"check", "--env", "production"});
   REQUIRE(r.exit_code == 2);
@@ -127,8 +131,9 @@ TEST_CASE("install: --packs-dir puts a pack under development in front of the bu
   Scratch s("packs-dir");
   s.write("packs/checklists/bluum.yaml",
           "provider: bluum\ntitle: Checklist under development\nsections: []\n");
-  for (auto where : {std::vector<std::string>{"--packs-dir", (s.path / "packs").string(), "check"},
-                     std::vector<std::string>{"check", "--packs-dir", (s.path / "packs").string()}}) {
+  for (auto where :
+       {std::vector<std::string>{"--packs-dir", (s.path / "packs").string(), "check"},
+        std::vector<std::string>{"check", "--packs-dir", (s.path / "packs").string()}}) {
     auto args = where;
     for (const char* a : {"--env", "demo", "--only", "credentials.present"}) args.emplace_back(a);
     auto r = run_golive_in(s.path.string(), args);

@@ -69,9 +69,10 @@ TEST_CASE("resources: every file the build lists is built in byte for byte", "[r
   }
 }
 
-TEST_CASE("resources: the built-ins carry the bluum pack, its checklist, the demo profile and "
-          "the report schema",
-          "[resources]") {
+TEST_CASE(
+    "resources: the built-ins carry the bluum pack, its checklist, the demo profile and "
+    "the report schema",
+    "[resources]") {
   for (const char* name : {"providers/bluum.yaml", "checklists/bluum.yaml", "profiles/demo.yaml",
                            "schemas/report.schema.json"}) {
     INFO(name);
@@ -86,7 +87,8 @@ TEST_CASE("resources: the built-ins carry the bluum pack, its checklist, the dem
 TEST_CASE("resources: a packs directory wins file by file, and what it lacks stays built in",
           "[resources]") {
   PacksDir dir;
-  dir.write("checklists/bluum.yaml", "provider: bluum\ntitle: Pack under development\nsections: []\n");
+  dir.write("checklists/bluum.yaml",
+            "provider: bluum\ntitle: Pack under development\nsections: []\n");
   dir.write("providers/acme.yaml", "name: acme\nversion: 0.1.0\n");
   auto checklist = resources::get("checklists/bluum.yaml");
   REQUIRE(checklist.has_value());

@@ -25,8 +25,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     if (eq != std::string::npos) vars[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : env) {
-    if (v) vars[k] = *v;
-    else vars.erase(k);
+    if (v)
+      vars[k] = *v;
+    else
+      vars.erase(k);
   }
   std::vector<std::string> env_strings;
   for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
@@ -63,7 +65,8 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   char buf[65536];
   while (open_fds > 0) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now()).count();
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
     if (left <= 0) {
       kill(pid, SIGKILL);
       res.timed_out = true;
