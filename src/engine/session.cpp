@@ -76,12 +76,30 @@ profile::LoadResult read_profile_source(const ProfileSource& source,
   return profile::read_profile(std::string(*source.text), source.path, options);
 }
 
-profile::LoadOptions load_options(const Registry& registry, const Checklist* checklist) {
+PendingChecklist::PendingChecklist(const std::string& name) {
+  const std::string resource = "checklists/" + name + ".yaml";
+  auto found = resources::get(resource);
+  if (found && found->origin == resources::builtin_origin(resource)) {
+    parsed_ = std::async(std::launch::async, [name] { return load_checklist(name); }).share();
+  } else {
+    std::promise<Checklist> now;
+    now.set_value(load_checklist(name));
+    parsed_ = now.get_future().share();
+  }
+}
+
+const Checklist& PendingChecklist::get() const {
+  if (!parsed_.valid())
+    throw std::logic_error("PendingChecklist::get before a checklist was named");
+  return parsed_.get();
+}
+
+profile::LoadOptions load_options(const Registry& registry, const PendingChecklist* checklist) {
   profile::LoadOptions lo;
   lo.known_check_ids = registry.ids();
   if (auto providers = provider_names(); !providers.empty()) lo.known_providers = providers;
   if (checklist) {
-    lo.known_attestation_ids = checklist->attestation_ids();
+    lo.attestation_ids = [checklist] { return checklist->get().attestation_ids(); };
   } else {
     auto provider = load_provider(kDefaultProvider);
     lo.known_attestation_ids = load_checklist(provider.checklist).attestation_ids();
@@ -97,14 +115,14 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
                                               : ProfileSource{profile_file, std::nullopt};
   // Attestation ids come from the checklist of the provider; bluum is the default pack.
   run.provider = load_provider(kDefaultProvider);
-  run.checklist = load_checklist(run.provider.checklist);
+  run.checklist = PendingChecklist(run.provider.checklist);
   profile::LoadOptions lo = load_options(registry, &run.checklist);
   profile::LoadResult loaded = read_profile_source(source, lo);
   if (!loaded.ok()) throw ConfigError(std::move(loaded.diagnostics));
   run.profile = std::move(loaded.profile);
   if (run.profile.provider != run.provider.name) {
     run.provider = load_provider(run.profile.provider);
-    run.checklist = load_checklist(run.provider.checklist);
+    run.checklist = PendingChecklist(run.provider.checklist);
   }
   if (run.profile.rehearsal) {
     fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
@@ -178,8 +196,8 @@ RunReport report_header(const LoadedRun& run, const Target& target, const std::s
   r.provider = run.provider.name;
   r.base_url = run.profile.embedded() ? "embedded (" + net::redact_url(target.base_url) + ")"
                                       : net::redact_url(target.base_url);
-  r.checklist_title = run.checklist.title;
-  r.checklist_source = run.checklist.source;
+  r.checklist_title = run.checklist.get().title;
+  r.checklist_source = run.checklist.get().source;
   return r;
 }
 

@@ -2,6 +2,7 @@
 /// One `check`/`validate` invocation end to end: locate and load the profile, provider pack and
 /// checklist; resolve credentials; build the plan; run it; decide the verdict.
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,15 +38,32 @@ profile::LoadResult read_profile_source(const ProfileSource& source,
 /// installed by the CLI so the engine does not depend on the emulator.
 using EmbeddedStarter = std::function<void(Target& target)>;
 
+/// A checklist being read. The built-in one is parsed on a worker thread while the run goes on
+/// (it is tested, and parsing it is the largest fixed cost of a run); one from `--packs-dir` is
+/// parsed at once, so that its errors stop the run before anything is sent.
+class PendingChecklist {
+ public:
+  PendingChecklist() = default;
+  /// Starts reading the checklist `name`; throws ConfigError at once for a `--packs-dir` copy.
+  explicit PendingChecklist(const std::string& name);
+  /// The checklist, waiting for the parse; rethrows its ConfigError. Thread-safe.
+  const Checklist& get() const;
+
+ private:
+  std::shared_future<Checklist> parsed_;
+};
+
 /// What profiles are validated against: the registry's check ids, the attestation ids of
-/// `checklist` (the default provider's when null), the provider packs available.
-profile::LoadOptions load_options(const Registry& registry, const Checklist* checklist = nullptr);
+/// `checklist` (read only for a profile with attestations; the default provider's checklist when
+/// null), the provider packs available.
+profile::LoadOptions load_options(const Registry& registry,
+                                  const PendingChecklist* checklist = nullptr);
 
 /// Everything loaded before any I/O.
 struct LoadedRun {
   std::string config_dir;  ///< where the profiles are; "" for a built-in profile found alone
   ProviderPack provider;
-  Checklist checklist;
+  PendingChecklist checklist;
   profile::Profile profile;
   std::optional<profile::Profile> rehearsal;
 };

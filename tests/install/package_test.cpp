@@ -57,10 +57,17 @@ TEST_CASE(
   auto depends = run_process({"dpkg-deb", "-f", deb.string(), "Depends"});
   REQUIRE(depends.exit_code == 0);
   INFO("Depends: " << depends.out);
+  // "libc6 (>= 2.34), libcurl4 (>= 7.80.0), ..." → the package names.
+  std::vector<std::string> names;
+  std::regex entry(R"((?:^|, )([a-z0-9][a-z0-9.+-]*))");
+  for (auto it = std::sregex_iterator(depends.out.begin(), depends.out.end(), entry);
+       it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1]);
+  }
   for (const char* lib :
        {"libc6", "libstdc++6", "libcurl4", "libssl3", "libyaml-cpp0.7", "libfmt9"}) {
     INFO(lib);
-    REQUIRE(std::regex_search(depends.out, std::regex(std::string(R"((^|, ))") + lib + R"(\b)")));
+    REQUIRE(std::find(names.begin(), names.end(), lib) != names.end());
   }
 
   // Unpacked where nothing else is: the binary needs neither the source tree nor share/.
