@@ -17,7 +17,7 @@ if(GOLIVE_HELP2MAN)
   set(_man ${PROJECT_BINARY_DIR}/bluum-golive.1)
   add_custom_command(
     OUTPUT ${_man}.gz
-    COMMAND ${GOLIVE_HELP2MAN} --no-info --section=1
+    COMMAND ${GOLIVE_HELP2MAN} --no-info --section=1 --locale=C.UTF-8
             "--name=prove a fintech API integration is ready for production"
             --include=${PROJECT_SOURCE_DIR}/cmake/bluum-golive.h2m --output=${_man}
             $<TARGET_FILE:bluum-golive>

@@ -80,6 +80,7 @@ TEST_CASE(
   auto man = run_process({"gzip", "-dc", (root / "usr/share/man/man1/bluum-golive.1.gz").string()});
   REQUIRE(man.exit_code == 0);
   REQUIRE_THAT(man.out, Catch::Contains(".SH \"EXIT STATUS\"") && Catch::Contains("validate"));
+  REQUIRE_THAT(man.out, !Catch::Contains("??"));  // UTF-8 text kept, not replaced by "?"
   fs::remove_all(root / "usr/share");
   Scratch empty("deb-run");
   auto demo =
