@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 /// Request headers never forwarded: hop-by-hop (RFC 9110 §7.6.1), framing that the upstream
-/// client rebuilds, and Accept-Encoding (libcurl decodes; the client gets identity bodies).
+/// client rebuilds, and Accept-Encoding (the upstream client asks for identity bodies).
 const std::set<std::string> k_request_skip = {
     "connection",        "keep-alive", "proxy-authorization",
     "proxy-connection",  "te",         "trailer",

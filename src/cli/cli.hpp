@@ -57,8 +57,11 @@ struct CheckFlags {
 
 int run_check(const CheckFlags& flags);
 int run_validate(const CheckFlags& flags);
-int run_list(const std::string& format, const std::string& config_dir);
-int run_explain(const std::string& check_id, const std::string& config_dir);
+/// `--version`: the tool's version, then each provider pack it carries with the pack's version.
+std::string version_text();
+
+int run_list(const std::string& format);
+int run_explain(const std::string& check_id);
 int run_init(const std::string& env, const std::string& kind, const std::string& config_dir,
              bool force);
 

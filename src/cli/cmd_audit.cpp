@@ -200,7 +200,7 @@ int run_audit(const AuditFlags& f) {
     row.profile_path = run.profile.path;
     report.rows.push_back(std::move(row));
   }
-  for (auto& item : evaluate_items(run.checklist, report.rows, {}, registry.ids())) {
+  for (auto& item : evaluate_items(run.checklist.get(), report.rows, {}, registry.ids())) {
     if (!item.checks_run.empty()) report.items.push_back(std::move(item));
   }
   report.started_at = iso8601(wall_start);

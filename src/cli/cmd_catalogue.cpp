@@ -1,14 +1,15 @@
-// `list` and `explain`: the check catalogue.
+// `list`, `explain` and `--version`: the check catalogue and what the tool carries.
 #include <fmt/format.h>
 
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "core/diagnostic.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/checklist.hpp"
+#include "engine/provider.hpp"
 #include "engine/registry.hpp"
-#include "engine/session.hpp"
 
 namespace golive::cli {
 
@@ -21,12 +22,11 @@ std::string envs(const CheckInfo& i) {
   return fmt::format("{}", fmt::join(v, ","));
 }
 
-/// Checklist items (id: text) that name `id`, or an empty list when config is unavailable.
-std::vector<std::string> items_naming(const std::string& config_dir, const std::string& id) {
+/// Checklist items (id: text) that name `id`, or an empty list when the checklist is unreadable.
+std::vector<std::string> items_naming(const std::string& id) {
   std::vector<std::string> out;
   try {
-    auto dir = find_config_dir(config_dir);
-    auto checklist = load_checklist(dir, load_provider(dir, "bluum").checklist);
+    auto checklist = load_checklist(load_provider("bluum").checklist);
     for (const auto& s : checklist.sections)
       for (const auto& item : s.items)
         if (std::find(item.checks.begin(), item.checks.end(), id) != item.checks.end())
@@ -38,7 +38,20 @@ std::vector<std::string> items_naming(const std::string& config_dir, const std::
 
 }  // namespace
 
-int run_list(const std::string& format, const std::string&) {
+std::string version_text() {
+  std::vector<std::string> packs;
+  for (const auto& name : provider_names()) {
+    try {
+      auto pack = load_provider(name);
+      packs.push_back(pack.version.empty() ? name : name + " " + pack.version);
+    } catch (const ConfigError&) {
+      packs.push_back(name + " (unreadable)");
+    }
+  }
+  return fmt::format("bluum-golive {}\nprovider packs: {}", GOLIVE_VERSION, fmt::join(packs, ", "));
+}
+
+int run_list(const std::string& format) {
   const auto& reg = builtin_registry();
   if (format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -67,14 +80,14 @@ int run_list(const std::string& format, const std::string&) {
   } else {
     for (const auto& e : reg.entries()) {
       const auto& i = e.info;
-      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect),
-                               envs(i), i.title);
+      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect), envs(i),
+                               i.title);
     }
   }
   return exit_code::ready;
 }
 
-int run_explain(const std::string& id, const std::string& config_dir) {
+int run_explain(const std::string& id) {
   const auto& reg = builtin_registry();
   const CheckEntry* e = reg.find(id);
   if (!e) {
@@ -87,7 +100,7 @@ int run_explain(const std::string& id, const std::string& config_dir) {
   std::cout << fmt::format("What:  {}\nWhy:   {}\nFix:   {}\n\n", i.what, i.why, i.how_to_fix);
   std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}\n",
                            to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)", envs(i));
-  auto items = items_naming(config_dir, id);
+  auto items = items_naming(id);
   if (!items.empty()) {
     std::cout << "Checklist:\n";
     for (const auto& s : items) std::cout << "  " << s << '\n';

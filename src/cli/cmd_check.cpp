@@ -144,9 +144,7 @@ int run_check(const CheckFlags& flags) {
                        &http.raw(),  flags.audit_file};
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
-      profile::LoadOptions lo;
-      lo.known_check_ids = registry.ids();
-      lo.known_attestation_ids = run.checklist.attestation_ids();
+      profile::LoadOptions lo = load_options(registry, &run.checklist);
       auto dir = std::filesystem::path(main.profile.path).parent_path();
       Target t;
       t.profile = profile::load_profile((dir / (name + ".yaml")).string(), lo);
@@ -177,7 +175,8 @@ int run_check(const CheckFlags& flags) {
   RunReport report = report_header(run, main, run_id);
   report.rows = std::move(outcome.rows);
   report.commitments = apply_commitments(main.profile, report.rows, today(clock));
-  report.items = evaluate_items(run.checklist, report.rows, report.commitments, registry.ids());
+  report.items =
+      evaluate_items(run.checklist.get(), report.rows, report.commitments, registry.ids());
   report.started_at = iso8601(started);
   report.finished_at = iso8601(clock.wall_now());
   report.duration_ms =
@@ -223,11 +222,14 @@ int run_validate(const CheckFlags& flags) {
     return usage_error({"validate: --env or --profile is required"});
   const auto& registry = builtin_registry();
   std::vector<Diagnostic> diags;
-  std::string path = flags.profile;
+  std::optional<ProfileSource> source;
   LoadedRun run;
+  bool loaded = false;
   try {
-    if (path.empty()) path = profile_path_for(find_config_dir(flags.config_dir), flags.env);
+    source = flags.profile.empty() ? profile_source(find_config_dir(flags.config_dir), flags.env)
+                                   : ProfileSource{flags.profile, std::nullopt};
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
+    loaded = true;
     Target main, rehearsal;
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
@@ -236,16 +238,21 @@ int run_validate(const CheckFlags& flags) {
   } catch (const ConfigError& e) {
     diags = e.diagnostics();
   }
-  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1); they are
-  // reported together with any other problem, so the profile is read once more without throwing.
-  if (!path.empty()) {
+  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1), the rehearsal
+  // profile's included; they are reported together with any other problem, so a profile that
+  // did not load is read once more, without throwing, for the credentials it does name.
+  auto add = [&diags](const std::vector<Diagnostic>& more) {
+    diags.insert(diags.end(), more.begin(), more.end());
+  };
+  if (loaded) {
+    add(profile::unresolved_credentials(run.profile));
+    if (run.rehearsal) add(profile::unresolved_credentials(*run.rehearsal));
+  } else if (source) {
     try {
-      auto partial = profile::read_profile_file(
-          path, load_options(find_config_dir(flags.config_dir), registry));
-      auto more = profile::unresolved_credentials(partial.profile);
-      diags.insert(diags.end(), more.begin(), more.end());
+      add(profile::unresolved_credentials(
+          read_profile_source(*source, load_options(registry)).profile));
     } catch (const ConfigError& e) {
-      diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
+      add(e.diagnostics());
     }
   }
   if (!diags.empty()) {
@@ -254,7 +261,10 @@ int run_validate(const CheckFlags& flags) {
              std::tie(b.loc.file, b.loc.line, b.loc.col);
     });
     std::vector<std::string> lines;
-    for (const auto& d : diags) lines.push_back(d.str());
+    for (const auto& d : diags) {
+      // The same problem found by both readings is printed once.
+      if (std::find(lines.begin(), lines.end(), d.str()) == lines.end()) lines.push_back(d.str());
+    }
     return usage_error(lines);
   }
   std::cout << "profile OK; nothing was sent\n";

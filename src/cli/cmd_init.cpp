@@ -14,8 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kTemplate = R"(# {name} — a bluum-golive environment profile (written by `bluum-golive init`).
-# Format reference: src/profile/README.md. Secrets never appear here: each credential names a
+constexpr const char* kTemplate =
+    R"(# {name} — a bluum-golive environment profile (written by `bluum-golive init`).
+# Format reference: profile-reference.md in the tool's docs (/usr/share/doc/bluum-golive/, or
+# src/profile/README.md in its source). Secrets never appear here: each credential names a
 # source — {{env: VAR}}, {{file: PATH}} or {{command: [argv...]}} (run without a shell).
 version: 1
 provider: bluum
@@ -50,6 +52,27 @@ fs::path target_dir(const std::string& flag) {
   return fs::current_path(ec) / "config";
 }
 
+/// The annotated profile text for `env` of `kind`.
+std::string profile_text(const std::string& env, const std::string& kind) {
+  bool prod = kind == "production";
+  bool named_kind = env == "sandbox" || env == "production";
+  return fmt::format(
+      kTemplate, fmt::arg("name", env), fmt::arg("environment", env),
+      fmt::arg("kind_line", named_kind ? "" : "kind: " + kind + "\n"),
+      fmt::arg("base_url", prod ? "https://api.bluumfinance.com/v1"
+                                : "https://sandbox.api.bluumfinance.com/v1"),
+      fmt::arg("prefix", prod ? "BLUUM_" : "BLUUM_SANDBOX_"),
+      fmt::arg("rehearsal",
+               prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
+}
+
+bool write_file(const fs::path& file, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  std::ofstream out(file, std::ios::trunc);
+  return out && (out << text);
+}
+
 }  // namespace
 
 int run_init(const std::string& env, const std::string& kind_flag, const std::string& config_dir,
@@ -58,29 +81,28 @@ int run_init(const std::string& env, const std::string& kind_flag, const std::st
     return usage_error({"init: --env must be a plain name such as 'production' or 'staging'"});
   }
   std::string kind = kind_flag;
-  if (kind.empty()) kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
-  bool prod = kind == "production";
-  bool named_kind = env == "sandbox" || env == "production";
+  if (kind.empty())
+    kind = env == "production" || env == "prod" || env == "live" ? "production" : "sandbox";
   fs::path dir = target_dir(config_dir) / "profiles";
   fs::path file = dir / (env + ".yaml");
   if (fs::exists(file) && !force) {
     return usage_error({fmt::format("init: {} exists; pass --force to overwrite", file.string())});
   }
-  std::string text = fmt::format(
-      kTemplate, fmt::arg("name", env), fmt::arg("environment", env),
-      fmt::arg("kind_line", named_kind ? "" : "kind: " + kind + "\n"),
-      fmt::arg("base_url", prod ? "https://api.bluumfinance.com/v1"
-                                : "https://sandbox.api.bluumfinance.com/v1"),
-      fmt::arg("prefix", prod ? "BLUUM_" : "BLUUM_SANDBOX_"),
-      fmt::arg("rehearsal", prod ? "rehearsal: sandbox          # sandbox-write checks run there\n" : ""));
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  std::ofstream out(file, std::ios::trunc);
-  if (!out || !(out << text)) {
+  if (!write_file(file, profile_text(env, kind))) {
     return usage_error({fmt::format("init: cannot write {}", file.string())});
   }
-  std::cout << fmt::format("wrote {} ({} profile); next: bluum-golive validate --env {}\n",
-                           file.string(), kind, env);
+  std::cout << fmt::format("wrote {} ({} profile)\n", file.string(), kind);
+  // A production profile names `rehearsal: sandbox`; without that profile nothing would load.
+  fs::path rehearsal = dir / "sandbox.yaml";
+  if (kind == "production" && !fs::exists(rehearsal)) {
+    if (!write_file(rehearsal, profile_text("sandbox", "sandbox"))) {
+      return usage_error({fmt::format("init: cannot write {}", rehearsal.string())});
+    }
+    std::cout << fmt::format(
+        "wrote {} (its rehearsal profile: sandbox-write checks run there, never in production)\n",
+        rehearsal.string());
+  }
+  std::cout << fmt::format("next: bluum-golive validate --env {}\n", env);
   return exit_code::ready;
 }
 

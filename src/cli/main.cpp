@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "core/secret.hpp"
+#include "resources/resources.hpp"
 
 namespace {
 
@@ -14,8 +15,8 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   auto* prof = cmd->add_option("--profile", f.profile, "Profile file to read instead of --env");
   env->excludes(prof);
   cmd->add_option("--config-dir", f.config_dir,
-                  "Directory holding profiles/, checklists/, providers/ (default: ./config "
-                  "searched upward)");
+                  "Directory holding profiles/ (default: the first config/ with a profiles/ "
+                  "folder from here upward)");
   if (!full) return;
   cmd->add_option("--only", f.only, "Run only these check ids (comma-separated)")->delimiter(',');
   cmd->add_option("--skip", f.skip, "Skip these check ids (comma-separated)")->delimiter(',');
@@ -49,8 +50,15 @@ int dispatch(int argc, char** argv) {
       "Exit codes: 0 READY, 1 NOT READY, 2 usage/profile error, 3 INCONCLUSIVE,\n"
       "4 refused by the safety policy, 70 internal error.",
       "bluum-golive"};
-  app.set_version_flag("--version", std::string("bluum-golive ") + GOLIVE_VERSION);
+  app.set_version_flag("--version", golive::cli::version_text);
   app.require_subcommand(1);
+  // Global, so it may come before or after the subcommand.
+  app.fallthrough();
+  std::string packs_dir;
+  app.add_option("--packs-dir", packs_dir,
+                 "Read provider packs, checklists and built-in profiles from DIR first (laid out "
+                 "like share/bluum-golive/; for pack development)")
+      ->check(CLI::ExistingDirectory);
 
   golive::cli::CheckFlags check_flags, validate_flags;
   auto* check = app.add_subcommand("check", "Run the go-live checks and report, item by item");
@@ -59,17 +67,15 @@ int dispatch(int argc, char** argv) {
       app.add_subcommand("validate", "Parse a profile and build every check; sends nothing");
   add_check_flags(validate, validate_flags, false);
 
-  std::string list_format = "text", list_config, list_provider = "bluum";
+  std::string list_format = "text", list_provider = "bluum";
   auto* list = app.add_subcommand("list", "The check catalogue");
   list->add_option("--format", list_format, "text|json|markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   list->add_option("--provider", list_provider, "Provider pack")->capture_default_str();
-  list->add_option("--config-dir", list_config, "Config directory");
 
-  std::string explain_id, explain_config;
+  std::string explain_id;
   auto* explain = app.add_subcommand("explain", "What a check verifies, why, and how to fix it");
   explain->add_option("CHECK_ID", explain_id, "Check id, e.g. credentials.present")->required();
-  explain->add_option("--config-dir", explain_config, "Config directory");
 
   std::string init_env, init_kind, init_config;
   bool init_force = false;
@@ -101,11 +107,12 @@ int dispatch(int argc, char** argv) {
   }
 
   using namespace golive::cli;
+  golive::resources::set_packs_dir(packs_dir);
   if (int rc = commands.run_selected(); rc >= 0) return rc;
   if (*check) return run_check(check_flags);
   if (*validate) return run_validate(validate_flags);
-  if (*list) return run_list(list_format, list_config);
-  if (*explain) return run_explain(explain_id, explain_config);
+  if (*list) return run_list(list_format);
+  if (*explain) return run_explain(explain_id);
   if (*init) return run_init(init_env, init_kind, init_config, init_force);
   return golive::exit_code::usage;
 }

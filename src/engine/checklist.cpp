@@ -3,9 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "resources/resources.hpp"
 
 namespace golive {
 
@@ -47,14 +47,12 @@ std::vector<std::string> Checklist::items_for_check(const std::string& check_id)
   return out;
 }
 
-Checklist load_checklist(const std::string& config_dir, const std::string& name) {
-  std::string file =
-      (std::filesystem::path(config_dir) / "checklists" / (name + ".yaml")).string();
-  if (!std::filesystem::exists(file)) {
-    throw ConfigError(SourceLoc{file, 0, 0}, "checklist '" + name + "' not found");
-  }
+Checklist load_checklist(const std::string& name) {
+  auto res = resources::get("checklists/" + name + ".yaml");
+  if (!res) throw ConfigError(SourceLoc{"checklist", 0, 0}, "checklist '" + name + "' not found");
+  const std::string& file = res->origin;
   try {
-    YAML::Node root = YAML::LoadFile(file);
+    YAML::Node root = YAML::Load(std::string(res->text));
     Checklist c;
     c.provider = root["provider"].as<std::string>();
     c.title = root["title"].as<std::string>("");

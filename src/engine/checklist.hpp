@@ -1,15 +1,15 @@
 #pragma once
 /// The vendor's go-live checklist as data (SPEC §4.2): sections → items → proving check ids or
-/// attestation ids. Loaded from config/checklists/NAME.yaml.
+/// attestation ids. Loaded from the resource checklists/NAME.yaml (built in, or `--packs-dir`).
 #include <string>
 #include <vector>
 
 namespace golive {
 
 struct ChecklistItem {
-  std::string id;     ///< stable, e.g. "webhooks.signature-verified"
-  std::string text;   ///< the vendor's wording, shortened
-  std::string doc;    ///< link to the vendor's page
+  std::string id;                         ///< stable, e.g. "webhooks.signature-verified"
+  std::string text;                       ///< the vendor's wording, shortened
+  std::string doc;                        ///< link to the vendor's page
   std::vector<std::string> checks;        ///< check ids that prove it
   std::vector<std::string> attestations;  ///< attestation ids that can prove it
 };
@@ -36,7 +36,8 @@ struct Checklist {
   std::vector<std::string> items_for_check(const std::string& check_id) const;
 };
 
-/// Reads config/checklists/NAME.yaml under `config_dir`; throws ConfigError.
-Checklist load_checklist(const std::string& config_dir, const std::string& name);
+/// Reads the checklist NAME (resources::get("checklists/NAME.yaml")); throws ConfigError
+/// located in the file it came from when it is missing or malformed.
+Checklist load_checklist(const std::string& name);
 
 }  // namespace golive

@@ -1,12 +1,13 @@
 #include "engine/provider.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "core/diagnostic.hpp"
 #include "net/url.hpp"
+#include "resources/resources.hpp"
 
 namespace golive {
 
@@ -70,15 +71,32 @@ std::vector<std::string> ProviderPack::hosts_of(EnvKind kind) const {
   return out;
 }
 
-ProviderPack load_provider(const std::string& config_dir, const std::string& name) {
-  std::string file = (std::filesystem::path(config_dir) / "providers" / (name + ".yaml")).string();
-  if (!std::filesystem::exists(file)) {
-    throw ConfigError(SourceLoc{file, 0, 0}, "provider pack '" + name + "' not found");
+std::vector<std::string> provider_names() {
+  std::vector<std::string> out;
+  for (const auto& n : resources::list(kProvidersPrefix)) {
+    std::string_view stem(n);
+    stem.remove_prefix(kProvidersPrefix.size());
+    if (stem.ends_with(".yaml") && stem.find('/') == std::string_view::npos) {
+      stem.remove_suffix(5);
+      out.emplace_back(stem);
+    }
   }
+  return out;
+}
+
+ProviderPack load_provider(const std::string& name) {
+  auto res = resources::get(std::string(kProvidersPrefix) + name + ".yaml");
+  if (!res) {
+    throw ConfigError(SourceLoc{"provider", 0, 0},
+                      "provider pack '" + name + "' not found (known: " +
+                          fmt::format("{}", fmt::join(provider_names(), ", ")) + ")");
+  }
+  const std::string& file = res->origin;
   try {
-    YAML::Node root = YAML::LoadFile(file);
+    YAML::Node root = YAML::Load(std::string(res->text));
     ProviderPack p;
     p.name = root["name"].as<std::string>();
+    p.version = root["version"].as<std::string>("");
     p.display_name = root["display_name"].as<std::string>(p.name);
     p.checklist = root["checklist"].as<std::string>(p.name);
     p.docs_url = root["docs_url"].as<std::string>("");

@@ -1,10 +1,11 @@
 #pragma once
 /// A provider pack (SPEC §1, §11): the vendor facts the engine must not hard-code — hosts per
 /// environment, auth style, credential names, env var names, rate limits, error-code format.
-/// Loaded from config/providers/NAME.yaml.
+/// Loaded from the resource providers/NAME.yaml (built in, or from `--packs-dir`).
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -18,8 +19,9 @@ struct ProviderHosts {
 
 struct ProviderPack {
   std::string name;          ///< "bluum"
+  std::string version;       ///< the pack data's own version ("1.0.0"), named by --version
   std::string display_name;  ///< "Bluum Finance"
-  std::string checklist;     ///< checklist file stem under config/checklists/
+  std::string checklist;     ///< checklist name: the resource checklists/NAME.yaml
   std::string auth;          ///< "basic" (later: bearer, token-exchange)
   std::string auth_user_credential = "api_key";
   std::string auth_password_credential = "api_secret";
@@ -42,7 +44,14 @@ struct ProviderPack {
   std::vector<std::string> hosts_of(EnvKind kind) const;
 };
 
-/// Reads config/providers/NAME.yaml under `config_dir`; throws ConfigError.
-ProviderPack load_provider(const std::string& config_dir, const std::string& name);
+/// Where provider packs are among the resources: providers/NAME.yaml.
+inline constexpr std::string_view kProvidersPrefix = "providers/";
+
+/// Names of the provider packs available (built in, or under `--packs-dir`), sorted.
+std::vector<std::string> provider_names();
+
+/// Reads the provider pack NAME (resources::get("providers/NAME.yaml")); throws ConfigError
+/// located in the file it came from when it is missing or malformed.
+ProviderPack load_provider(const std::string& name);
 
 }  // namespace golive

@@ -9,10 +9,30 @@
 
 #include "crypto/digest.hpp"
 #include "net/http.hpp"
+#include "resources/resources.hpp"
 
 namespace golive {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// The provider whose checklist names the attestation ids a profile may use before its own
+/// `provider:` is known.
+constexpr const char* kDefaultProvider = "bluum";
+
+std::vector<std::string> profile_names(const std::string& config_dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  if (config_dir.empty()) return names;
+  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "profiles", ec)) {
+    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
 
 std::string find_config_dir(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) {
@@ -24,41 +44,66 @@ std::string find_config_dir(const std::string& explicit_dir) {
   }
   std::error_code ec;
   for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_directory(dir / "config" / "profiles")) return (dir / "config").string();
+    if (fs::is_directory(dir / "config" / "profiles", ec)) return (dir / "config").string();
     if (dir == dir.parent_path()) break;
   }
-  if (fs::is_directory(GOLIVE_SOURCE_CONFIG_DIR)) return GOLIVE_SOURCE_CONFIG_DIR;
-  throw ConfigError(SourceLoc{"config", 0, 0},
-                    "no config/ directory found from here upward; pass --config-dir");
+  return "";
 }
 
-std::string profile_path_for(const std::string& config_dir, const std::string& env_name) {
-  fs::path p = fs::path(config_dir) / "profiles" / (env_name + ".yaml");
-  if (fs::exists(p)) return p.string();
-  std::vector<std::string> names;
+ProfileSource profile_source(const std::string& config_dir, const std::string& env_name) {
+  fs::path p =
+      fs::path(config_dir.empty() ? "config" : config_dir) / "profiles" / (env_name + ".yaml");
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "profiles", ec)) {
-    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  if (!config_dir.empty() && fs::exists(p, ec)) return ProfileSource{p.string(), std::nullopt};
+  const std::string builtin_name = "profiles/" + env_name + ".yaml";
+  if (env_name == "demo") {
+    if (auto text = resources::builtin(builtin_name)) {
+      return ProfileSource{resources::builtin_origin(builtin_name), text};
+    }
   }
-  std::sort(names.begin(), names.end());
+  auto names = profile_names(config_dir);
   std::string msg = "no profile named '" + env_name + "' (looked for " + p.string() + ")";
+  if (config_dir.empty()) msg += ": no config/profiles/ directory here or above";
   if (auto s = did_you_mean(env_name, names); !s.empty()) msg += "; did you mean '" + s + "'?";
   if (!names.empty()) msg += fmt::format(" — available: {}", fmt::join(names, ", "));
   msg += "; `bluum-golive init --env " + env_name + "` writes a new one";
   throw ConfigError(SourceLoc{"--env", 0, 0}, msg);
 }
 
-profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry) {
+profile::LoadResult read_profile_source(const ProfileSource& source,
+                                        const profile::LoadOptions& options) {
+  if (!source.text) return profile::read_profile_file(source.path, options);
+  return profile::read_profile(std::string(*source.text), source.path, options);
+}
+
+PendingChecklist::PendingChecklist(const std::string& name) {
+  const std::string resource = "checklists/" + name + ".yaml";
+  auto found = resources::get(resource);
+  if (found && found->origin == resources::builtin_origin(resource)) {
+    parsed_ = std::async(std::launch::async, [name] { return load_checklist(name); }).share();
+  } else {
+    std::promise<Checklist> now;
+    now.set_value(load_checklist(name));
+    parsed_ = now.get_future().share();
+  }
+}
+
+const Checklist& PendingChecklist::get() const {
+  if (!parsed_.valid())
+    throw std::logic_error("PendingChecklist::get before a checklist was named");
+  return parsed_.get();
+}
+
+profile::LoadOptions load_options(const Registry& registry, const PendingChecklist* checklist) {
   profile::LoadOptions lo;
   lo.known_check_ids = registry.ids();
-  std::vector<std::string> providers;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(config_dir) / "providers", ec)) {
-    if (e.path().extension() == ".yaml") providers.push_back(e.path().stem().string());
+  if (auto providers = provider_names(); !providers.empty()) lo.known_providers = providers;
+  if (checklist) {
+    lo.attestation_ids = [checklist] { return checklist->get().attestation_ids(); };
+  } else {
+    auto provider = load_provider(kDefaultProvider);
+    lo.known_attestation_ids = load_checklist(provider.checklist).attestation_ids();
   }
-  if (!providers.empty()) lo.known_providers = providers;
-  auto provider = load_provider(config_dir, "bluum");
-  lo.known_attestation_ids = load_checklist(config_dir, provider.checklist).attestation_ids();
   return lo;
 }
 
@@ -66,16 +111,18 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
                    const std::string& config_dir_flag, const Registry& registry) {
   LoadedRun run;
   run.config_dir = find_config_dir(config_dir_flag);
-  std::string path =
-      profile_file.empty() ? profile_path_for(run.config_dir, env_name) : profile_file;
+  ProfileSource source = profile_file.empty() ? profile_source(run.config_dir, env_name)
+                                              : ProfileSource{profile_file, std::nullopt};
   // Attestation ids come from the checklist of the provider; bluum is the default pack.
-  run.provider = load_provider(run.config_dir, "bluum");
-  run.checklist = load_checklist(run.config_dir, run.provider.checklist);
-  profile::LoadOptions lo = load_options(run.config_dir, registry);
-  run.profile = profile::load_profile(path, lo);
+  run.provider = load_provider(kDefaultProvider);
+  run.checklist = PendingChecklist(run.provider.checklist);
+  profile::LoadOptions lo = load_options(registry, &run.checklist);
+  profile::LoadResult loaded = read_profile_source(source, lo);
+  if (!loaded.ok()) throw ConfigError(std::move(loaded.diagnostics));
+  run.profile = std::move(loaded.profile);
   if (run.profile.provider != run.provider.name) {
-    run.provider = load_provider(run.config_dir, run.profile.provider);
-    run.checklist = load_checklist(run.config_dir, run.provider.checklist);
+    run.provider = load_provider(run.profile.provider);
+    run.checklist = PendingChecklist(run.provider.checklist);
   }
   if (run.profile.rehearsal) {
     fs::path rp = fs::path(run.profile.path).parent_path() / (*run.profile.rehearsal + ".yaml");
@@ -156,8 +203,8 @@ RunReport report_header(const LoadedRun& run, const Target& target, const std::s
   r.provider = run.provider.name;
   r.base_url = run.profile.embedded() ? "embedded (" + net::redact_url(target.base_url) + ")"
                                       : net::redact_url(target.base_url);
-  r.checklist_title = run.checklist.title;
-  r.checklist_source = run.checklist.source;
+  r.checklist_title = run.checklist.get().title;
+  r.checklist_source = run.checklist.get().source;
   return r;
 }
 

@@ -2,8 +2,10 @@
 /// One `check`/`validate` invocation end to end: locate and load the profile, provider pack and
 /// checklist; resolve credentials; build the plan; run it; decide the verdict.
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/checklist.hpp"
 #include "engine/runner.hpp"
@@ -12,27 +14,56 @@
 
 namespace golive {
 
-/// Where profiles, checklists and provider packs are: `explicit_dir` if given, else the first
-/// `config/` with a `profiles/` folder from the current directory upward, else the directory
-/// the binary was built from. Throws ConfigError when none exists.
+/// Where the partner's profiles are: `explicit_dir` if given (ConfigError when it is not a
+/// directory), else the first `config/` with a `profiles/` folder from the current directory
+/// upward, else "" (none: only the built-in demo profile is available).
 std::string find_config_dir(const std::string& explicit_dir);
 
-/// config_dir/profiles/NAME.yaml; throws ConfigError (listing the profiles present) if absent.
-std::string profile_path_for(const std::string& config_dir, const std::string& env_name);
+/// A profile to read: a file, or a copy built into the tool.
+struct ProfileSource {
+  std::string path;                      ///< the file, or "built-in:profiles/NAME.yaml"
+  std::optional<std::string_view> text;  ///< the built-in text; nullopt for a file
+};
+
+/// The profile `--env NAME` names: config_dir/profiles/NAME.yaml, else — for the demo only —
+/// the built-in demo profile. Throws ConfigError (listing the profiles present, and how to
+/// write one) when neither exists.
+ProfileSource profile_source(const std::string& config_dir, const std::string& env_name);
+
+/// Reads `source` like profile::read_profile_file: every problem returned, nothing thrown.
+profile::LoadResult read_profile_source(const ProfileSource& source,
+                                        const profile::LoadOptions& options);
 
 /// Starts what `base_url: embedded` needs and fills target.base_url (and webhook_url);
 /// installed by the CLI so the engine does not depend on the emulator.
 using EmbeddedStarter = std::function<void(Target& target)>;
 
-/// What profiles of `config_dir` are validated against: the registry's check ids, the
-/// attestation ids of the default provider's checklist, the provider packs present.
-profile::LoadOptions load_options(const std::string& config_dir, const Registry& registry);
+/// A checklist being read. The built-in one is parsed on a worker thread while the run goes on
+/// (it is tested, and parsing it is the largest fixed cost of a run); one from `--packs-dir` is
+/// parsed at once, so that its errors stop the run before anything is sent.
+class PendingChecklist {
+ public:
+  PendingChecklist() = default;
+  /// Starts reading the checklist `name`; throws ConfigError at once for a `--packs-dir` copy.
+  explicit PendingChecklist(const std::string& name);
+  /// The checklist, waiting for the parse; rethrows its ConfigError. Thread-safe.
+  const Checklist& get() const;
+
+ private:
+  std::shared_future<Checklist> parsed_;
+};
+
+/// What profiles are validated against: the registry's check ids, the attestation ids of
+/// `checklist` (read only for a profile with attestations; the default provider's checklist when
+/// null), the provider packs available.
+profile::LoadOptions load_options(const Registry& registry,
+                                  const PendingChecklist* checklist = nullptr);
 
 /// Everything loaded before any I/O.
 struct LoadedRun {
-  std::string config_dir;
+  std::string config_dir;  ///< where the profiles are; "" for a built-in profile found alone
   ProviderPack provider;
-  Checklist checklist;
+  PendingChecklist checklist;
   profile::Profile profile;
   std::optional<profile::Profile> rehearsal;
 };

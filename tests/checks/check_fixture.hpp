@@ -15,7 +15,9 @@ class NoNetwork final : public net::HttpClient {
   }
 };
 
-inline ProviderPack provider() { return load_provider(GOLIVE_SOURCE_CONFIG_DIR, "bluum"); }
+inline ProviderPack provider() {
+  return load_provider("bluum");
+}
 
 inline profile::Resolution resolved(const std::string& value, const std::string& source) {
   return profile::Resolution{Secret(value, source), ""};
@@ -39,16 +41,25 @@ struct Harness {
     CheckOptions opts(id, options, SourceLoc{target.profile.path, 1, 1});
     auto check = entry->make(opts);
     opts.finish();
-    CheckContext ctx{target, pack, http, SystemClock::instance(), log, "run-test",
-                     std::chrono::steady_clock::now() + std::chrono::seconds(10), "", sibling,
-                     &http, audit_file};
+    CheckContext ctx{target,
+                     pack,
+                     http,
+                     SystemClock::instance(),
+                     log,
+                     "run-test",
+                     std::chrono::steady_clock::now() + std::chrono::seconds(10),
+                     "",
+                     sibling,
+                     &http,
+                     audit_file};
     auto r = check->run(ctx);
     r.id = id;
     return r;
   }
 };
 
-inline Target target(EnvKind kind, const std::string& base_url, const std::string& path = "/tmp/p.yaml") {
+inline Target target(EnvKind kind, const std::string& base_url,
+                     const std::string& path = "/tmp/p.yaml") {
   Target t;
   t.profile.path = path;
   t.profile.kind = kind;

@@ -20,11 +20,10 @@ Env with(Env env, const Env& more) {
   return env;
 }
 
-/// A config dir (copy of the tracked one) plus a pack whose hosts are international names.
-std::string config_with_idn_pack(const Scratch& s) {
-  const auto dir = s.path / "config";
-  fs::copy(fs::path(GOLIVE_SOURCE_DIR) / "config", dir, fs::copy_options::recursive);
-  s.write("config/providers/idnbank.yaml",
+/// A --packs-dir holding one extra pack whose hosts are international names.
+std::string packs_with_idn_pack(const Scratch& s) {
+  const auto dir = s.path / "packs";
+  s.write("packs/providers/idnbank.yaml",
           "name: idnbank\ndisplay_name: IDN Bank\nchecklist: bluum\n"
           "auth: {style: basic, user: api_key, password: api_secret}\n"
           "required_credentials: [api_key, api_secret]\n"
@@ -115,12 +114,12 @@ TEST_CASE("safety: the punycode spelling of an international production host exi
           "[cli][safety]") {
   CountingServer proxy;
   Scratch s("allowlist-idn");
-  const auto config = config_with_idn_pack(s);
+  const auto packs = packs_with_idn_pack(s);
   auto prod = s.write(
       "p.yaml", profile_text("sandbox", "https://API.XN--BCHER-KVA.example./v1", "", "idnbank"));
-  auto r = run_golive(
-      {"check", "--config-dir", config, "--profile", prod, "--only", "idempotency.replay"},
-      with(kEnv, proxy.proxy_env()));
+  auto r =
+      run_golive({"--packs-dir", packs, "check", "--profile", prod, "--only", "idempotency.replay"},
+                 with(kEnv, proxy.proxy_env()));
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 4);
   CHECK_THAT(r.err,
@@ -129,7 +128,7 @@ TEST_CASE("safety: the punycode spelling of an international production host exi
                  Catch::Contains("sandbox host of IDN Bank (sandbox.xn--bcher-kva.example)"));
   auto sandbox = s.write(
       "s.yaml", profile_text("sandbox", "https://sandbox.xn--bcher-kva.example/v1", "", "idnbank"));
-  auto plan = run_golive({"check", "--config-dir", config, "--profile", sandbox, "--only",
+  auto plan = run_golive({"--packs-dir", packs, "check", "--profile", sandbox, "--only",
                           "idempotency.replay", "--plan"},
                          kEnv);
   INFO(plan.out << plan.err);

@@ -1,4 +1,4 @@
-// The shipped config/ is consistent with the code: every check maps to checklist items that
+// The built-in packs are consistent with the code: every check maps to checklist items that
 // exist, every checklist section is present, and the provider pack names the documented hosts.
 #include <catch2/catch.hpp>
 
@@ -8,12 +8,8 @@
 
 using namespace golive;
 
-namespace {
-std::string config_dir() { return std::string(GOLIVE_SOURCE_CONFIG_DIR); }
-}  // namespace
-
 TEST_CASE("config: the bluum checklist has the documented sections in order", "[config]") {
-  auto c = load_checklist(config_dir(), "bluum");
+  auto c = load_checklist("bluum");
   std::vector<std::string> ids;
   for (const auto& s : c.sections) ids.push_back(s.id);
   REQUIRE(ids == std::vector<std::string>{"lifecycle", "idempotency", "errors", "webhooks",
@@ -22,7 +18,7 @@ TEST_CASE("config: the bluum checklist has the documented sections in order", "[
 }
 
 TEST_CASE("config: every built-in check proves checklist items that exist", "[config]") {
-  auto c = load_checklist(config_dir(), "bluum");
+  auto c = load_checklist("bluum");
   std::vector<std::string> item_ids;
   for (const auto& s : c.sections)
     for (const auto& i : s.items) item_ids.push_back(i.id);
@@ -40,7 +36,7 @@ TEST_CASE("config: every built-in check proves checklist items that exist", "[co
 }
 
 TEST_CASE("config: the bluum provider pack knows current and legacy hosts", "[config]") {
-  auto p = load_provider(config_dir(), "bluum");
+  auto p = load_provider("bluum");
   REQUIRE(p.kind_of_host("api.bluumfinance.com") == EnvKind::production);
   REQUIRE(p.kind_of_host("sandbox.api.bluumfinance.com") == EnvKind::sandbox);
   REQUIRE(p.is_legacy_host("service.bluumfinance.com"));
