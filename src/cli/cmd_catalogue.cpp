@@ -67,8 +67,8 @@ int run_list(const std::string& format, const std::string&) {
   } else {
     for (const auto& e : reg.entries()) {
       const auto& i = e.info;
-      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect),
-                               envs(i), i.title);
+      std::cout << fmt::format("{:<36} {:<16} {:<11} {}\n", i.id, to_string(i.side_effect), envs(i),
+                               i.title);
     }
   }
   return exit_code::ready;
@@ -87,6 +87,10 @@ int run_explain(const std::string& id, const std::string& config_dir) {
   std::cout << fmt::format("What:  {}\nWhy:   {}\nFix:   {}\n\n", i.what, i.why, i.how_to_fix);
   std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}\n",
                            to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)", envs(i));
+  if (!i.prerequisites.empty()) {
+    std::cout << fmt::format("Needs: {} in the same run (the runner runs it first)\n",
+                             fmt::join(i.prerequisites, ", "));
+  }
   auto items = items_naming(config_dir, id);
   if (!items.empty()) {
     std::cout << "Checklist:\n";
