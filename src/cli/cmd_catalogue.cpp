@@ -100,6 +100,10 @@ int run_explain(const std::string& id) {
   std::cout << fmt::format("What:  {}\nWhy:   {}\nFix:   {}\n\n", i.what, i.why, i.how_to_fix);
   std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}\n",
                            to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)", envs(i));
+  if (!i.prerequisites.empty()) {
+    std::cout << fmt::format("Needs: {} in the same run (the runner runs it first)\n",
+                             fmt::join(i.prerequisites, ", "));
+  }
   auto items = items_naming(id);
   if (!items.empty()) {
     std::cout << "Checklist:\n";

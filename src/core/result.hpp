@@ -48,8 +48,8 @@ struct CheckResult {
 
 /// Static description of a check, shown by `list` and `explain`.
 struct CheckInfo {
-  std::string id;     ///< "group.kebab-name"
-  std::string title;  ///< short human title
+  std::string id;                            ///< "group.kebab-name"
+  std::string title;                         ///< short human title
   std::vector<std::string> checklist_items;  ///< checklist item ids it proves
   SideEffect side_effect = SideEffect::static_only;
   bool blocking = true;
@@ -57,7 +57,12 @@ struct CheckInfo {
   std::string what;                   ///< what it verifies
   std::string why;                    ///< why it matters
   std::string how_to_fix;             ///< general remedy
-  std::string doc;                    ///< path of its doc relative to the repo, e.g. checks/api/smoke.md
+  std::string doc;  ///< path of its doc relative to the repo, e.g. checks/api/smoke.md
+  /// Ids of checks whose results this check reads (CheckContext::prerequisite), e.g. the
+  /// webhook.rejects-* checks read webhook.accepts-valid. The runner starts this check only
+  /// after those planned against the same target have finished and hands their results over;
+  /// one that is not planned (--only, --skip, `enabled: false`, another environment) is absent.
+  std::vector<std::string> prerequisites = {};
 
   bool applies_to(EnvKind kind) const;
 };

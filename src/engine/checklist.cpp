@@ -20,6 +20,28 @@ std::vector<std::string> strings(const YAML::Node& n) {
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
+
+/// The item's `client_grades` (each must be one of its checks), else its `client.*` checks.
+std::vector<std::string> client_grades(const YAML::Node& item,
+                                       const std::vector<std::string>& checks,
+                                       const std::string& file) {
+  const YAML::Node node = item["client_grades"];
+  if (!node) {
+    std::vector<std::string> out;
+    for (const auto& id : checks) {
+      if (id.rfind("client.", 0) == 0) out.push_back(id);
+    }
+    return out;
+  }
+  auto out = strings(node);
+  for (const auto& id : out) {
+    if (std::find(checks.begin(), checks.end(), id) == checks.end()) {
+      throw ConfigError(SourceLoc{file, node.Mark().line + 1, node.Mark().column + 1},
+                        "checklist: client_grades names '" + id + "', which is not in checks");
+    }
+  }
+  return out;
+}
 }  // namespace
 
 std::vector<std::string> Checklist::attestation_ids() const {
@@ -71,6 +93,7 @@ Checklist load_checklist(const std::string& name) {
         i.doc = in["doc"].as<std::string>(s.doc);
         i.checks = strings(in["checks"]);
         i.attestations = strings(in["attestations"]);
+        i.client_grades = client_grades(in, i.checks, file);
         s.items.push_back(std::move(i));
       }
       c.sections.push_back(std::move(s));
