@@ -4,6 +4,7 @@
 // sending the same request. Usage: bench_live_checks [RUNS] [DELAY_MS]   (defaults 20, 1500)
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,8 +32,15 @@ const char* kKey = "bench_key";
 const char* kSecret = "bench_secret_0123456789";
 const char* kLiveChecks = "api.smoke,api.tls,api.clock-skew,api.error-model,webhook.registration";
 
-/// Runs argv (stdout/stderr to /dev/null) and returns its wall time in ms; exits on spawn failure.
-double timed_run(const std::vector<std::string>& args) {
+/// One finished child process: wall time and peak resident memory.
+struct Run {
+  double ms;
+  double max_rss_mb;
+};
+
+/// Runs argv (stdout/stderr to /dev/null) and returns its wall time in ms and its peak RSS (from
+/// wait4's rusage); exits on spawn failure.
+Run measured_run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -47,9 +55,15 @@ double timed_run(const std::vector<std::string>& args) {
     std::exit(2);
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  struct rusage ru {};
+  wait4(pid, &status, 0, &ru);
+  const double ms = std::chrono::duration<double, std::milli>(Steady::now() - began).count();
   posix_spawn_file_actions_destroy(&fa);
-  return std::chrono::duration<double, std::milli>(Steady::now() - began).count();
+  return {ms, static_cast<double>(ru.ru_maxrss) / 1024.0};
+}
+
+double timed_run(const std::vector<std::string>& args) {
+  return measured_run(args).ms;
 }
 
 std::string profile(const std::string& base_url, const std::string& webhook_url) {
@@ -140,18 +154,26 @@ void smoke_vs_curl(const std::string& binary, const fs::path& dir, int runs) {
   std::ofstream(p) << profile(emu->base_url(), "https://partner.example.com/hooks/bluum");
   const std::string url = emu->base_url() + "/assets";
   const std::string user = std::string(kKey) + ":" + kSecret;
-  std::vector<double> golive, curl;
+  std::vector<double> golive, curl, ratio, rss;
+  // One warm-up each, then A B A B ...: each pair's ratio holds even when the machine drifts.
+  measured_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"});
+  measured_run({"curl", "-s", "-o", "/dev/null", "-u", user, url});
   for (int i = 0; i < runs; ++i) {
-    golive.push_back(timed_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"}));
-    curl.push_back(timed_run({"curl", "-s", "-o", "/dev/null", "-u", user, url}));
+    auto g = measured_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"});
+    auto c = measured_run({"curl", "-s", "-o", "/dev/null", "-u", user, url});
+    golive.push_back(g.ms);
+    curl.push_back(c.ms);
+    ratio.push_back(g.ms / c.ms);
+    rss.push_back(g.max_rss_mb);
   }
-  const auto g = stats(golive), c = stats(curl);
-  std::printf("api.smoke whole process, %d runs each (median / mean / min):\n", runs);
+  const auto g = stats(golive), c = stats(curl), r = stats(ratio), m = stats(rss);
+  std::printf("api.smoke whole process, %d runs each, alternating (median / mean / min):\n", runs);
   std::printf("  bluum-golive check --only api.smoke -q  %6.1f / %6.1f / %6.1f ms\n", g.median,
               g.mean, g.min);
   std::printf("  curl -s -o /dev/null -u KEY:SECRET URL   %6.1f / %6.1f / %6.1f ms\n", c.median,
               c.mean, c.min);
-  std::printf("  ratio (median): %.1fx curl\n", g.median / c.median);
+  std::printf("  ratio, pair by pair (median / min): %.2fx / %.2fx curl\n", r.median, r.min);
+  std::printf("  bluum-golive peak RSS (median): %.1f MB\n", m.median);
 }
 
 }  // namespace

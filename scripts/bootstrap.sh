@@ -8,6 +8,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev catch2
   libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
   libxml2-utils python3 python3-jsonschema
+  help2man
 )
 
 missing=()

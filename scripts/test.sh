@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what is missing, build, and run every test with ctest.
-#   scripts/test.sh             the normal build (build/)
+#   scripts/test.sh             the normal build (build/, shared with scripts/demo.sh)
 #   scripts/test.sh --sanitize  the ASan+UBSan build (build-asan/), same tests
 #   scripts/test.sh --all       both, one after the other (what .ci/run does)
 set -euo pipefail
@@ -9,7 +9,8 @@ mode=${1:-normal}
 scripts/bootstrap.sh
 
 run_normal() {
-  BUILD_DIR=build scripts/build.sh -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOLIVE_WARNINGS_AS_ERRORS=ON
+  # The demo's build directory and configuration: what scripts/demo.sh built is not rebuilt.
+  BUILD_DIR=build scripts/build.sh
   ctest --test-dir build --output-on-failure -j "$(nproc)"
 }
 run_sanitized() {

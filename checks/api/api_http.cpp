@@ -119,7 +119,7 @@ std::string describe_status(const ProviderPack& pack, const net::Response& respo
   if (!meaning.empty()) {
     out += " (" + meaning + ")";
   } else if (!err.message.empty()) {
-    out += " (" + redact(err.message.substr(0, 120)) + ")";
+    out += " (" + redacted_excerpt(err.message, 120) + ")";  // redacted before it is cut
   }
   return out;
 }

@@ -28,6 +28,12 @@ std::string fix_for(const profile::CredentialSource* src, const std::string& nam
     auto var = provider.env_vars.count(name) ? provider.env_vars.at(name) : "YOUR_VARIABLE";
     return fmt::format("declare credentials.{}: {{env: {}}} in the profile", name, var);
   }
+  if (!src->shows_reference()) {
+    return fmt::format(
+        "credentials.{}: name the variable, file or command that holds the secret, "
+        "never the secret itself (rotate it if it was pasted into the profile)",
+        name);
+  }
   switch (src->kind) {
     case profile::CredentialSource::Kind::env:
       return fmt::format("export {} with the value from the dashboard (or your secret manager)",

@@ -86,11 +86,22 @@ CheckResult WebhookAcceptsValid::run(CheckContext& ctx) {
   }
   const auto& resp = *answer;
   const auto latency = std::max(resp.latency, std::chrono::milliseconds(0));
-  if (resp.status < 200 || resp.status > 299) {
+  const auto kind = wh::classify(resp.status);
+  if (kind == wh::Answer::unusable) {
+    // A timeout, size or rate limit answer says nothing about how valid deliveries are handled.
+    r.status = Status::inconclusive;
+    r.summary = fmt::format("a correctly signed {} event was answered {}: {}", event_type(),
+                            resp.status, wh::inconclusive_reason(resp.status));
+  } else if (kind != wh::Answer::accepted) {
     r.status = Status::fail;
-    r.summary = fmt::format("a correctly signed {} event was answered {} (in {} ms)", event_type(),
-                            resp.status, latency.count());
-    r.fix = accept_fix(event_type());
+    r.summary =
+        fmt::format("a correctly signed {} event was answered {} (in {} ms){}", event_type(),
+                    resp.status, latency.count(),
+                    kind == wh::Answer::not_served ? ": the URL does not serve deliveries" : "");
+    r.fix = kind == wh::Answer::not_served
+                ? "set webhook.url to the receiver's exact URL, the one registered with the "
+                  "provider, and make that route accept POST"
+                : accept_fix(event_type());
   } else if (latency > budget) {
     r.status = Status::fail;
     r.summary = fmt::format("answered {} after {} ms, over the {} s budget", resp.status,

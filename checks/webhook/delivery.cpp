@@ -14,15 +14,15 @@ namespace golive::checks::wh {
 
 namespace {
 
-/// Printable, one-line, at most `max` characters of untrusted text, then redacted.
+/// Untrusted text redacted, then cut to `max` characters and made printable on one line
+/// (redaction first: a secret straddling the cut must not leak its first half).
 std::string excerpt(std::string_view text, size_t max) {
-  std::string out;
-  for (const char c : text.substr(0, max)) {
+  std::string out = redacted_excerpt(text, max);
+  for (char& c : out) {
     const auto u = static_cast<unsigned char>(c);
-    out.push_back(u >= 0x20 && u < 0x7f ? c : ' ');
+    if (u < 0x20 || u >= 0x7f) c = ' ';
   }
-  if (text.size() > max) out += "...";
-  return redact(out);
+  return out;
 }
 
 void sign_into(Delivery& d, const Endpoint& ep, std::string_view secret) {

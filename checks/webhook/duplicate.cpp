@@ -45,7 +45,7 @@ CheckResult WebhookDuplicate::run(CheckContext& ctx) {
     return r;
   }
   const int s1 = resp1->status;
-  if (s1 < 200 || s1 > 299) {
+  if (wh::classify(s1) != wh::Answer::accepted) {
     r.status = Status::inconclusive;
     r.summary = fmt::format(
         "the first, valid delivery was answered {}, so repeats could not be tested (see "
@@ -65,7 +65,15 @@ CheckResult WebhookDuplicate::run(CheckContext& ctx) {
     return r;
   }
   const int s2 = resp2->status;
-  if (s2 < 200 || s2 > 299) {
+  const auto answer = wh::classify(s2);
+  if (answer == wh::Answer::unusable || answer == wh::Answer::other) {
+    // A rate limit or timeout on the repeat says nothing about how repeats are handled.
+    r.status = Status::inconclusive;
+    r.summary = fmt::format("the first delivery was answered {}, the identical repeat {}: {}", s1,
+                            s2, wh::inconclusive_reason(s2));
+    return r;
+  }
+  if (answer != wh::Answer::accepted) {
     r.status = Status::fail;
     r.summary = fmt::format("the first delivery was answered {}, the identical repeat {}", s1, s2);
     r.fix = describe().how_to_fix;

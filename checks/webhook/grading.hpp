@@ -42,6 +42,34 @@ inline constexpr const char* kVerifyFix =
     "verify the signature over the raw body bytes with the webhook secret before processing, "
     "and answer 4xx (without processing) when it is missing or does not match";
 
+/// The check whose pass makes a rejection mean something (SPEC §6): the control delivery.
+inline constexpr const char* kControlCheck = "webhook.accepts-valid";
+
+/// webhook_info() for a webhook.rejects-* check: checklist item webhooks.signatures and
+/// kControlCheck as a prerequisite, so the runner runs it first and hands its result over.
+CheckInfo rejection_info(const std::string& name);
+
+/// What a receiver's HTTP status says about a delivery (SPEC §6).
+enum class Answer {
+  accepted,    ///< 2xx
+  rejected,    ///< 4xx other than 404, 405, 408, 413 and 429
+  crashed,     ///< 5xx: the receiver failed instead of rejecting
+  not_served,  ///< 404, 405: the URL does not serve deliveries
+  unusable,    ///< 408, 413, 429: a timeout, size or rate limit, nothing about the delivery
+  other,       ///< 1xx, 3xx (redirects are not followed) and anything else
+};
+
+/// Classifies a final HTTP status.
+Answer classify(int status);
+
+/// Why an answer of class not_served, unusable or other proves nothing, e.g. "the URL does
+/// not serve deliveries (404)"; "" for the other classes.
+std::string inconclusive_reason(int status);
+
+/// "" when kControlCheck passed in this run for this target (ctx.prerequisite); otherwise why
+/// a rejection proves nothing, naming the control's status and summary, with `evidence` set.
+std::string control_missing(const CheckContext& ctx, Evidence& evidence);
+
 /// How to grade a delivery that must be rejected.
 struct Rejection {
   std::string what;  ///< e.g. "tampered", used as "the tampered delivery was accepted"
@@ -49,9 +77,12 @@ struct Rejection {
   Status if_accepted = Status::fail;  ///< warn for a finding that is only advisory
 };
 
-/// Posts `d` once and grades it: any non-2xx answer is a rejection (pass); 2xx is
-/// `rule.if_accepted` with `rule.fix`; no answer at all is inconclusive with the error.
-/// Evidence: what was sent, then the answer (status, request id, latency).
+/// Posts `d` once and grades it (SPEC §6): 2xx is `rule.if_accepted` with `rule.fix`, whatever
+/// the control did; 404/405, 408/413/429, 1xx/3xx and no answer at all are inconclusive with
+/// the reason; a rejection (other 4xx) passes and a 5xx fails ("crashed instead of
+/// rejecting") only when kControlCheck passed in this run, otherwise both are inconclusive.
+/// Evidence: what was sent, the answer (status, request id, latency), and the control when it
+/// did not pass.
 CheckResult expect_rejected(const CheckContext& ctx, const Endpoint& ep, const Delivery& d,
                             const Rejection& rule);
 

@@ -11,11 +11,12 @@ constexpr std::int64_t kMargin = 10;
 }  // namespace
 
 CheckInfo WebhookRejectsFuture::describe() {
-  CheckInfo i = wh::webhook_info("rejects-future", "webhooks.signatures");
+  CheckInfo i = wh::rejection_info("rejects-future");
   i.title = "Deliveries from the future are rejected";
   i.what =
       "Posts a test event correctly signed with a timestamp tolerance_s + 10 s in the "
-      "future and expects a non-2xx answer. Accepting it fails for two-sided schemes "
+      "future and expects a 4xx rejection, which counts only when webhook.accepts-valid passed in "
+      "the same run. Accepting it fails for two-sided schemes "
       "(standard, blockchain0x, custom two_sided) and is a warning for past-only ones "
       "(stripe, custom past_only), whose reference libraries accept future timestamps.";
   i.why =
@@ -31,7 +32,7 @@ WebhookRejectsFuture::WebhookRejectsFuture(CheckOptions& options) : DeliveryChec
 
 std::vector<PlannedRequest> WebhookRejectsFuture::planned_requests(const Target& target) const {
   return wh::planned_delivery(
-      target, event_type() + " event, timestamp tolerance_s + 10 s ahead: expects non-2xx");
+      target, event_type() + " event, timestamp tolerance_s + 10 s ahead: expects a 4xx");
 }
 
 CheckResult WebhookRejectsFuture::run(CheckContext& ctx) {

@@ -5,11 +5,12 @@
 namespace golive::checks {
 
 CheckInfo WebhookRejectsStale::describe() {
-  CheckInfo i = wh::webhook_info("rejects-stale", "webhooks.signatures");
+  CheckInfo i = wh::rejection_info("rejects-stale");
   i.title = "Stale deliveries are rejected (replay protection)";
   i.what =
       "Posts a test event correctly signed with a timestamp tolerance_s + 1 s in the past "
-      "and expects a non-2xx answer.";
+      "and expects a 4xx rejection, which counts only when webhook.accepts-valid passed in the "
+      "same run.";
   i.why =
       "The signed timestamp is what stops an attacker who captured one delivery from "
       "replaying it later; a receiver that ignores it accepts replays forever.";
@@ -23,7 +24,7 @@ WebhookRejectsStale::WebhookRejectsStale(CheckOptions& options) : DeliveryCheck(
 
 std::vector<PlannedRequest> WebhookRejectsStale::planned_requests(const Target& target) const {
   return wh::planned_delivery(
-      target, event_type() + " event, timestamp tolerance_s + 1 s old: expects non-2xx");
+      target, event_type() + " event, timestamp tolerance_s + 1 s old: expects a 4xx");
 }
 
 CheckResult WebhookRejectsStale::run(CheckContext& ctx) {

@@ -4,7 +4,7 @@
 namespace golive::checks {
 
 /// webhook.rejects-stale — a correctly signed test event whose timestamp is tolerance_s + 1 s old
-/// is rejected (non-2xx). Options: event_type.
+/// is rejected (a 4xx, counted only after webhook.accepts-valid passed). Options: event_type.
 class WebhookRejectsStale final : public wh::DeliveryCheck {
  public:
   static CheckInfo describe();

@@ -3,12 +3,12 @@
 namespace golive::checks {
 
 CheckInfo WebhookRejectsTampered::describe() {
-  CheckInfo i = wh::webhook_info("rejects-tampered", "webhooks.signatures");
+  CheckInfo i = wh::rejection_info("rejects-tampered");
   i.title = "Tampered deliveries are rejected";
   i.what =
       "Posts a test event signed with the profile's secret and scheme, then changes one body "
-      "byte (the last digit of \"created\", so the JSON stays valid) and expects a non-2xx "
-      "answer.";
+      "byte (the last digit of \"created\", so the JSON stays valid) and expects a 4xx "
+      "rejection, which counts only when webhook.accepts-valid passed in the same run.";
   i.why =
       "A receiver that does not verify the signature over the exact raw body acts on "
       "forged or altered events: anyone who knows the URL can fake a fill or a deposit.";
@@ -20,7 +20,7 @@ WebhookRejectsTampered::WebhookRejectsTampered(CheckOptions& options) : Delivery
 
 std::vector<PlannedRequest> WebhookRejectsTampered::planned_requests(const Target& target) const {
   return wh::planned_delivery(
-      target, event_type() + " event, one body byte changed after signing: expects non-2xx");
+      target, event_type() + " event, one body byte changed after signing: expects a 4xx");
 }
 
 CheckResult WebhookRejectsTampered::run(CheckContext& ctx) {

@@ -4,7 +4,8 @@
 namespace golive::checks {
 
 /// webhook.rejects-tampered — a correctly signed test event whose body had one byte changed after
-/// signing is rejected (non-2xx). Options: event_type.
+/// signing is rejected (a 4xx, counted only after webhook.accepts-valid passed). Options:
+/// event_type.
 class WebhookRejectsTampered final : public wh::DeliveryCheck {
  public:
   static CheckInfo describe();

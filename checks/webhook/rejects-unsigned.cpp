@@ -3,11 +3,12 @@
 namespace golive::checks {
 
 CheckInfo WebhookRejectsUnsigned::describe() {
-  CheckInfo i = wh::webhook_info("rejects-unsigned", "webhooks.signatures");
+  CheckInfo i = wh::rejection_info("rejects-unsigned");
   i.title = "Unsigned deliveries are rejected";
   i.what =
       "Posts a test event without the scheme's signature header (id and timestamp headers "
-      "kept) and expects a non-2xx answer.";
+      "kept) and expects a 4xx rejection, which counts only when webhook.accepts-valid passed in "
+      "the same run.";
   i.why =
       "Receivers that verify only when a signature is present (\"optional verification\") "
       "accept any forged event that simply leaves the header out.";
@@ -18,8 +19,8 @@ CheckInfo WebhookRejectsUnsigned::describe() {
 WebhookRejectsUnsigned::WebhookRejectsUnsigned(CheckOptions& options) : DeliveryCheck(options) {}
 
 std::vector<PlannedRequest> WebhookRejectsUnsigned::planned_requests(const Target& target) const {
-  return wh::planned_delivery(
-      target, event_type() + " event without the signature header: expects non-2xx");
+  return wh::planned_delivery(target,
+                              event_type() + " event without the signature header: expects a 4xx");
 }
 
 CheckResult WebhookRejectsUnsigned::run(CheckContext& ctx) {

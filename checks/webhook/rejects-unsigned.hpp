@@ -3,8 +3,8 @@
 
 namespace golive::checks {
 
-/// webhook.rejects-unsigned — a test event without the signature header is rejected (non-2xx).
-/// Options: event_type.
+/// webhook.rejects-unsigned — a test event without the signature header is rejected (a 4xx, counted
+/// only after webhook.accepts-valid passed). Options: event_type.
 class WebhookRejectsUnsigned final : public wh::DeliveryCheck {
  public:
   static CheckInfo describe();

@@ -3,11 +3,12 @@
 namespace golive::checks {
 
 CheckInfo WebhookRejectsWrongSecret::describe() {
-  CheckInfo i = wh::webhook_info("rejects-wrong-secret", "webhooks.signatures");
+  CheckInfo i = wh::rejection_info("rejects-wrong-secret");
   i.title = "Deliveries signed with another secret are rejected";
   i.what =
       "Posts a test event correctly signed with a different, well-formed secret (same "
-      "prefix and encoding as the profile's) and expects a non-2xx answer.";
+      "prefix and encoding as the profile's) and expects a 4xx rejection, which counts only when "
+      "webhook.accepts-valid passed in the same run.";
   i.why =
       "A receiver that only checks that a signature header is present, or verifies with a "
       "hard-coded or default key, accepts events signed by anyone.";
@@ -21,7 +22,7 @@ WebhookRejectsWrongSecret::WebhookRejectsWrongSecret(CheckOptions& options)
 std::vector<PlannedRequest> WebhookRejectsWrongSecret::planned_requests(
     const Target& target) const {
   return wh::planned_delivery(target,
-                              event_type() + " event signed with a decoy secret: expects non-2xx");
+                              event_type() + " event signed with a decoy secret: expects a 4xx");
 }
 
 CheckResult WebhookRejectsWrongSecret::run(CheckContext& ctx) {

@@ -4,7 +4,7 @@
 namespace golive::checks {
 
 /// webhook.rejects-wrong-secret — a test event signed with a different, well-formed secret is
-/// rejected (non-2xx). Options: event_type.
+/// rejected (a 4xx, counted only after webhook.accepts-valid passed). Options: event_type.
 class WebhookRejectsWrongSecret final : public wh::DeliveryCheck {
  public:
   static CheckInfo describe();

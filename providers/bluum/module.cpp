@@ -29,7 +29,7 @@ void register_checks(Registry& registry) {
 
 class Embedded final : public EmbeddedEmulator {
  public:
-  explicit Embedded(emulator::Options options) : emu_(std::move(options)) { emu_.start(); }
+  explicit Embedded(bluum::emulator::Options options) : emu_(std::move(options)) { emu_.start(); }
   std::string base_url() const override { return emu_.base_url(); }
   std::string receiver_url() const override { return emu_.receiver_url(); }
   void set_receiver_verifier(emukit::Verifier v) override {
@@ -68,11 +68,11 @@ class Embedded final : public EmbeddedEmulator {
   }
 
  private:
-  emulator::Emulator emu_;
+  bluum::emulator::Emulator emu_;
 };
 
 std::unique_ptr<EmbeddedEmulator> start(const EmulatorSettings& s) {
-  emulator::Options o;
+  bluum::emulator::Options o;
   o.host = s.host;
   o.port = s.port;
   o.faults = s.faults;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <numeric>
+
 #include "core/secret.hpp"
 
 namespace golive::audit {
@@ -23,39 +26,45 @@ std::string client_key(const ExchangeRecord& e) {
   return e.key_added_by_proxy ? std::string() : e.idempotency_key;
 }
 
-bool same_operation(const ExchangeRecord& a, const ExchangeRecord& b) {
-  if (a.method != b.method || a.path != b.path || a.query != b.query) return false;
-  if (a.method == "GET" || a.method == "HEAD" || a.method == "DELETE" || a.method == "OPTIONS") {
-    return true;
-  }
-  const std::string ka = client_key(a), kb = client_key(b);
-  return (!ka.empty() && ka == kb) || a.body_sha256 == b.body_sha256;
+RequestInfo request_info(const ExchangeRecord& e) {
+  return RequestInfo{e.method, e.path, e.query, client_key(e), e.body_sha256};
 }
 
 std::vector<Chain> retry_chains(const Recording& rec, std::chrono::milliseconds window) {
   const auto& ex = rec.exchanges;
   const double window_ms = static_cast<double>(window.count());
+  // Arrival order: a recording lists exchanges as they completed.
+  std::vector<size_t> order(ex.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return ex[a].seq < ex[b].seq; });
   std::vector<bool> claimed(ex.size(), false);
   std::vector<Chain> chains;
-  for (size_t i = 0; i < ex.size(); ++i) {
-    if (claimed[i]) continue;
+  for (size_t pos = 0; pos < order.size(); ++pos) {
+    if (claimed[order[pos]]) continue;
     Chain c;
-    c.attempts.push_back(i);
-    claimed[i] = true;
-    for (size_t cur = i; failed(classify(ex[cur]));) {
-      size_t next = ex.size();
-      for (size_t j = cur + 1; j < ex.size(); ++j) {
-        if (claimed[j] || !same_operation(ex[cur], ex[j])) continue;
-        const double gap = delay_ms(ex[cur], ex[j]);
+    c.attempts.push_back(order[pos]);
+    claimed[order[pos]] = true;
+    for (size_t cur_pos = pos; failed(classify(ex[order[cur_pos]]));) {
+      const ExchangeRecord& cur = ex[order[cur_pos]];
+      const RequestInfo cur_info = request_info(cur);
+      size_t next_pos = order.size();
+      for (size_t p = cur_pos + 1; p < order.size(); ++p) {
+        const ExchangeRecord& cand = ex[order[p]];
+        if (claimed[order[p]] ||
+            !same_operation(cur_info, request_info(cand), next_in_arrival(cur.seq, cand.seq))) {
+          continue;
+        }
+        const double gap = delay_ms(cur, cand);
         // 1 ms of slack: both times are taken on the proxy's clock, rounding aside.
         if (gap < -1.0) continue;
-        if (gap <= window_ms) next = j;
+        if (gap <= window_ms) next_pos = p;
         break;
       }
-      if (next == ex.size()) break;
-      c.attempts.push_back(next);
-      claimed[next] = true;
-      cur = next;
+      if (next_pos == order.size()) break;
+      c.attempts.push_back(order[next_pos]);
+      claimed[order[next_pos]] = true;
+      cur_pos = next_pos;
     }
     chains.push_back(std::move(c));
   }

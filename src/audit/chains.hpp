@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/operation.hpp"
 #include "audit/recording.hpp"
 
 namespace golive::audit {
@@ -20,18 +21,22 @@ bool failed(Outcome o);
 /// The client's own Idempotency-Key ("" when it sent none; a proxy-added key does not count).
 std::string client_key(const ExchangeRecord& e);
 
-/// Same method, path and query, and for writes the same key or (without keys) the same body.
-bool same_operation(const ExchangeRecord& a, const ExchangeRecord& b);
+/// What identifies the exchange's operation (operation.hpp), with the client's own key.
+RequestInfo request_info(const ExchangeRecord& e);
+
+/// How long after a failed attempt another attempt still counts as its retry.
+inline constexpr std::chrono::milliseconds k_retry_window{30000};
 
 /// Attempts of one operation: the first, then each retry after a failed attempt.
 struct Chain {
   std::vector<size_t> attempts;  ///< indices into Recording::exchanges, in order
 };
 
-/// Links every failed exchange to the next exchange of the same operation that started after
-/// it ended and within `window`; each exchange belongs to exactly one chain.
+/// Links every failed exchange to its retry: the next exchange, in arrival order, of the same
+/// operation (same_operation(): the same key, or without a key the same request arriving next)
+/// that started after it ended and within `window`. Each exchange belongs to exactly one chain.
 std::vector<Chain> retry_chains(const Recording& rec,
-                                std::chrono::milliseconds window = std::chrono::seconds(30));
+                                std::chrono::milliseconds window = k_retry_window);
 
 /// Milliseconds from the end of `a` to the start of `b`.
 double delay_ms(const ExchangeRecord& a, const ExchangeRecord& b);

@@ -21,6 +21,22 @@ bool is_deposit(const ExchangeRecord& e) {
   return is_money(e) && matches(Selector::deposit, RequestInfo{e.method, e.path, "", "", ""});
 }
 
+/// The first exchange after `d` in arrival order that repeats its method, path, query and body
+/// under another key or none (a different operation by definition), within the retry window;
+/// or nullptr.
+const ExchangeRecord* repeated_later(const Recording& rec, const ExchangeRecord& d) {
+  const ExchangeRecord* best = nullptr;
+  for (const auto& e : rec.exchanges) {
+    if (e.seq <= d.seq || e.method != d.method || e.path != d.path || e.query != d.query ||
+        e.body_sha256 != d.body_sha256 ||
+        delay_ms(d, e) > static_cast<double>(k_retry_window.count())) {
+      continue;
+    }
+    if (best == nullptr || e.seq < best->seq) best = &e;
+  }
+  return best;
+}
+
 }  // namespace
 
 CheckResult grade_idempotency_keys(const Recording& rec) {
@@ -37,12 +53,17 @@ CheckResult grade_idempotency_keys(const Recording& rec) {
       ev.push_back(about(e, "", "an Idempotency-Key header", "none"));
       continue;
     }
+    // One key is one operation: every attempt under it must be the same request.
     auto [it, added] = by_key.try_emplace(key, &e);
-    if (!added && it->second->body_sha256 != e.body_sha256) {
+    const ExchangeRecord& first = *it->second;
+    const bool other_target =
+        first.method != e.method || first.path != e.path || first.query != e.query;
+    if (!added && (other_target || first.body_sha256 != e.body_sha256)) {
       ++conflicts;
       ev.push_back(about(e, "key reused for a different request",
                          "a fresh key per deposit/withdrawal",
-                         "same key as #" + std::to_string(it->second->seq) + ", different body"));
+                         "same key as #" + std::to_string(first.seq) + ", different " +
+                             (other_target ? "method, path or query" : "body")));
     }
   }
   const std::string fix =
@@ -97,8 +118,17 @@ CheckResult grade_retry_same_key(const Recording& rec) {
           "", detail::key_text(client_key(d))));
       if (k + 1 == c.attempts.size()) {
         ++problems;
-        ev.push_back(note("no retry followed", "a retry with the same key",
-                          "the client gave up; the money may have moved without it knowing"));
+        if (const ExchangeRecord* again = repeated_later(rec, d)) {
+          ev.push_back(about(*again,
+                             fmt::format("the same request {:.0f} ms later, as a new operation",
+                                         delay_ms(d, *again)),
+                             "the same " + detail::key_text(client_key(d)),
+                             detail::key_text(client_key(*again)) +
+                                 ": to the server a second deposit/withdrawal"));
+        } else {
+          ev.push_back(note("no retry followed", "a retry with the same key",
+                            "the client gave up; the money may have moved without it knowing"));
+        }
         continue;
       }
       const ExchangeRecord& next = ex[c.attempts[k + 1]];

@@ -69,8 +69,8 @@ inline std::string seen(const ExchangeRecord& e) {
 /// "none" or the key, shortened for the report.
 inline std::string key_text(const std::string& key) {
   if (key.empty()) return "no Idempotency-Key";
-  if (key.size() > 40) return fmt::format("Idempotency-Key {}...", key.substr(0, 37));
-  return fmt::format("Idempotency-Key {}", key);
+  // Redacted before it is cut (a key may carry anything the client put in it).
+  return "Idempotency-Key " + redacted_excerpt(key, 40);
 }
 
 }  // namespace golive::audit::detail

@@ -63,25 +63,24 @@ FaultPlanner::FaultPlanner(Schedule schedule, std::uint64_t seed)
   }
 }
 
-std::string FaultPlanner::signature(const RequestInfo& r) {
-  return r.method + " " + r.path + "?" + r.query + " " +
-         (r.idempotency_key.empty() ? "body:" + r.body_sha256 : "key:" + r.idempotency_key);
-}
-
-Decision FaultPlanner::decide(const RequestInfo& r, std::chrono::steady_clock::time_point now,
+Decision FaultPlanner::decide(const RequestInfo& r, std::int64_t seq,
+                              std::chrono::steady_clock::time_point now,
                               std::chrono::system_clock::time_point wall_now) {
   std::lock_guard lock(mu_);
   if (ops_.size() > 4096) {
     std::erase_if(ops_,
                   [&](const auto& kv) { return now - kv.second.last > schedule_.retry_window; });
   }
-  const std::string sig = signature(r);
-  auto it = ops_.find(sig);
+  const std::string id = operation_id(r);
+  auto it = ops_.find(id);
   const bool retry =
-      it != ops_.end() && it->second.failed && now - it->second.last <= schedule_.retry_window;
+      it != ops_.end() && it->second.failed && now - it->second.last <= schedule_.retry_window &&
+      same_operation(it->second.last_request, r, next_in_arrival(it->second.last_seq, seq));
   Decision d;
   if (retry) {
     Op& op = it->second;
+    op.last_request = r;
+    op.last_seq = seq;
     op.last = now;
     if (!op.steps.empty()) {
       d.step = op.steps.front();
@@ -89,6 +88,8 @@ Decision FaultPlanner::decide(const RequestInfo& r, std::chrono::steady_clock::t
     }
   } else {
     Op op;
+    op.last_request = r;
+    op.last_seq = seq;
     op.last = now;
     for (size_t i = 0; i < schedule_.rules.size(); ++i) {
       const Rule& rule = schedule_.rules[i];
@@ -100,7 +101,7 @@ Decision FaultPlanner::decide(const RequestInfo& r, std::chrono::steady_clock::t
       d.step = op.steps.front();
       op.steps.erase(op.steps.begin());
     }
-    ops_[sig] = std::move(op);
+    ops_[id] = std::move(op);
   }
   if (d.step && d.step->retry_after_s) {
     const auto [lo, hi] = *d.step->retry_after_s;
@@ -122,12 +123,14 @@ Decision FaultPlanner::decide(const RequestInfo& r, std::chrono::steady_clock::t
   return d;
 }
 
-void FaultPlanner::settle(const RequestInfo& r, bool failed,
+void FaultPlanner::settle(const RequestInfo& r, std::int64_t seq, bool failed,
                           std::chrono::steady_clock::time_point now) {
   std::lock_guard lock(mu_);
-  Op& op = ops_[signature(r)];
-  op.failed = failed;
-  op.last = now;
+  auto it = ops_.find(operation_id(r));
+  // A later attempt (or a new operation with the same id) already took over: keep its state.
+  if (it == ops_.end() || it->second.last_seq != seq) return;
+  it->second.failed = failed;
+  it->second.last = now;
 }
 
 }  // namespace golive::audit

@@ -12,11 +12,13 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "audit/proxy_support.hpp"
 #include "crypto/digest.hpp"
 #include "net/curl_client.hpp"
+#include "net/request_target.hpp"
 #include "net/url.hpp"
 
 namespace golive::audit {
@@ -44,10 +46,9 @@ class Proxy::Impl {
       : config(std::move(c)), planner(p), recorder(r), epoch(e) {
     auto parsed = net::parse_url(config.upstream_base_url);
     if (!parsed.ok()) throw std::runtime_error("upstream base URL: " + parsed.error);
-    const net::Url& u = *parsed.url;
-    upstream.origin = u.scheme + "://" + u.authority();
-    base_path = u.path == "/" ? "" : u.path;
+    base_path = parsed.url->path == "/" ? "" : parsed.url->path;
     while (!base_path.empty() && base_path.back() == '/') base_path.pop_back();
+    upstream.base_url = config.upstream_base_url;
     upstream.timeout = config.upstream_timeout;
     upstream.insecure = config.insecure;
     upstream.add_missing_money_keys = config.add_missing_money_keys;
@@ -66,31 +67,51 @@ class Proxy::Impl {
     e.query = q == std::string::npos ? "" : req.target.substr(q + 1);
     e.idempotency_key = req.get_header_value("Idempotency-Key");
     e.body_sha256 = req.body.empty() ? "" : crypto::sha256_hex(req.body).substr(0, 16);
-    const RequestInfo info{e.method, e.path, e.query, e.idempotency_key, e.body_sha256};
-    const Decision d = planner.decide(info, t0, std::chrono::system_clock::now());
-    if (d.step) e.fault = d.step->name();
     const std::string issued_id = "req_audit_" + run_suffix() + "_" + std::to_string(e.seq);
+    // Every credential the client sends is registered before anything about the request is
+    // written, whether it is forwarded or answered with a fault.
+    const ClientAuth auth = client_auth(req);
+    if (auth.basic) remember_key(auth.basic->user.reveal());
+    const net::TargetUrl where = net::url_for_target(upstream.base_url, req.target);
+    if (!where.ok()) {
+      // Never forwarded, never counted by the schedule: the client gets a 400 saying why.
+      e.path = req.target.substr(0, q);
+      answer_refused(res, where.error, issued_id, e);
+      finish(e);
+      return;
+    }
+    const RequestInfo info{e.method, e.path, e.query, e.idempotency_key, e.body_sha256};
+    const Decision d = planner.decide(info, e.seq, t0, std::chrono::system_clock::now());
+    if (d.step) e.fault = d.step->name();
+    std::optional<Clock::time_point> dropped_at;
 
     if (d.step && d.step->status != 0) {
       answer_injected(res, d.step->status, d, issued_id, e);
     } else {
-      std::string api_key;
-      forward(upstream, req, res, issued_id, e, api_key);
-      if (!api_key.empty()) remember_key(api_key);
+      forward(upstream, where.url, auth, req, res, issued_id, e);
       if (d.step && e.upstream_status != 0) {
-        // The upstream acted; the client must not learn how. See drop_connection().
+        // The upstream acted; the client must not learn how. The planner learns first that
+        // this attempt failed, so an immediate retry is seen as one, and the attempt ends when
+        // the connection is cut (a retry cannot start before). See drop_connection().
+        dropped_at = Clock::now();
+        planner.settle(info, e.seq, true, *dropped_at);
         if (drop_connection(port, req.remote_addr, req.remote_port)) {
           e.dropped = true;
           e.client_status = 0;
         } else {
+          dropped_at.reset();
           e.error = "could not drop the connection; answered 504 instead";
           answer_injected(res, 504, Decision{}, issued_id, e);
         }
       }
     }
-    const auto t1 = Clock::now();
+    const auto t1 = dropped_at.value_or(Clock::now());
+    planner.settle(info, e.seq, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
+    finish(e, t1);
+  }
+
+  void finish(ExchangeRecord& e, Clock::time_point t1 = Clock::now()) {
     e.t_end_ms = ms_since(epoch, t1);
-    planner.settle(info, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
     recorder.exchange(e);
   }
 

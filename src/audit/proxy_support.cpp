@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 /// Request headers never forwarded: hop-by-hop (RFC 9110 §7.6.1), framing that the upstream
-/// client rebuilds, and Accept-Encoding (libcurl decodes; the client gets identity bodies).
+/// client rebuilds, and Accept-Encoding (the upstream client asks for identity bodies).
 const std::set<std::string> k_request_skip = {
     "connection",        "keep-alive", "proxy-authorization",
     "proxy-connection",  "te",         "trailer",
@@ -66,26 +66,42 @@ bool basic_credentials(const std::string& value, std::string& user, std::string&
 
 }  // namespace
 
-void forward(Upstream& up, const httplib::Request& req, httplib::Response& res,
-             const std::string& issued_id, ExchangeRecord& e, std::string& api_key) {
+ClientAuth client_auth(const httplib::Request& req) {
+  ClientAuth out;
+  if (!req.has_header("Authorization")) return out;
+  const std::string value = req.get_header_value("Authorization");
+  std::string user, password;
+  if (basic_credentials(value, user, password)) {
+    register_basic_credentials(user, password);
+    out.basic = net::BasicAuth{Secret(user, "audit client"), Secret(password, "audit client")};
+  } else {
+    out.other = value;
+  }
+  // The header exactly as sent (its encoding may differ from the canonical one) and its
+  // credential part after the scheme; a bare scheme name ("Basic") is no secret.
+  const auto space = value.find(' ');
+  if (space == std::string::npos) {
+    register_secret(value);
+  } else if (space + 1 < value.size()) {
+    register_secret(value);
+    register_secret(value.substr(space + 1));
+  }
+  return out;
+}
+
+void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
+             const httplib::Request& req, httplib::Response& res, const std::string& issued_id,
+             ExchangeRecord& e) {
   net::Request out;
   out.method = req.method;
-  out.url = up.origin + req.target;
+  out.url = url;
   out.body = req.body;
   out.timeout = up.timeout;
   out.insecure = up.insecure;
+  out.auth = auth.basic;
+  if (!auth.other.empty()) out.headers.set("authorization", auth.other);
   for (const auto& [name, value] : req.headers) {
     const std::string key = lower(name);
-    if (key == "authorization") {
-      std::string user, password;
-      if (basic_credentials(value, user, password)) {
-        out.auth = net::BasicAuth{Secret(user, "audit client"), Secret(password, "audit client")};
-        api_key = user;
-      } else {
-        out.headers.set("authorization", value);  // CurlClient registers it with the Redactor
-      }
-      continue;
-    }
     if (k_request_skip.count(key) || key.rfind("proxy-", 0) == 0) continue;
     out.headers.add(key, value);
   }
@@ -131,6 +147,21 @@ void forward(Upstream& up, const httplib::Request& req, httplib::Response& res,
   }
   e.error_code = r.status >= 400 ? error_code_of(r.body) : "";
   res.set_content(r.body, r.headers.get("content-type").value_or("application/octet-stream"));
+}
+
+void answer_refused(httplib::Response& res, const std::string& why, const std::string& request_id,
+                    ExchangeRecord& e) {
+  res.status = 400;
+  res.headers.clear();
+  res.set_header("X-Request-Id", request_id);
+  res.set_header("Date", http_date(std::chrono::system_clock::now()));
+  res.set_content(envelope("invalid_request_error", "GOLIVE-400-001",
+                           "bluum-golive audit refused to forward the request: " + why),
+                  "application/json");
+  e.client_status = 400;
+  e.request_id = request_id;
+  e.error_code = "GOLIVE-400-001";
+  e.error = "refused, not forwarded: " + why;
 }
 
 void answer_injected(httplib::Response& res, int status, const Decision& d,

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "audit/operation.hpp"
 #include "core/diagnostic.hpp"
 
 namespace golive::audit {
@@ -61,15 +62,6 @@ Schedule load_schedule_file(const std::string& path);
 /// built-in name.
 Schedule resolve_schedule(const std::string& value);
 
-/// What the planner needs to know about a request.
-struct RequestInfo {
-  std::string method;
-  std::string path;
-  std::string query;
-  std::string idempotency_key;  ///< the client's; "" when none
-  std::string body_sha256;
-};
-
 /// Whether `r` matches selector `s`.
 bool matches(Selector s, const RequestInfo& r);
 /// True for a POST to .../deposits or .../withdrawals.
@@ -82,29 +74,37 @@ struct Decision {
   std::optional<std::int64_t> retry_after_ms;
 };
 
-/// Applies a schedule to a stream of requests. Thread-safe.
+/// Applies a schedule to a stream of requests. Thread-safe. A request is a retry (it gets the
+/// next fault of its operation and is not counted by the rules) when it is another attempt of
+/// an operation whose last attempt failed within the retry window (same_operation()).
 class FaultPlanner {
  public:
   FaultPlanner(Schedule schedule, std::uint64_t seed);
-  /// Decides the fault for `r` arriving at `wall_now` (HTTP-date Retry-After is computed from it).
-  Decision decide(const RequestInfo& r, std::chrono::steady_clock::time_point now,
+  /// Decides the fault for `r`, the `seq`-th request to arrive (1-based, every request the
+  /// proxy received counts, as in the recording), at `wall_now` (HTTP-date Retry-After is
+  /// computed from it).
+  Decision decide(const RequestInfo& r, std::int64_t seq, std::chrono::steady_clock::time_point now,
                   std::chrono::system_clock::time_point wall_now);
-  /// Records how the attempt ended, so a repeat within the window counts as a retry.
-  void settle(const RequestInfo& r, bool failed, std::chrono::steady_clock::time_point now);
+  /// Records how the attempt ended, so another attempt within the window counts as a retry.
+  /// Call it before the client can see the outcome (before a connection is dropped).
+  /// `seq` is the number decide() was given; an attempt superseded by a later one is ignored.
+  void settle(const RequestInfo& r, std::int64_t seq, bool failed,
+              std::chrono::steady_clock::time_point now);
   const Schedule& schedule() const { return schedule_; }
 
  private:
   struct Op {
+    RequestInfo last_request;  ///< the latest attempt
+    std::int64_t last_seq = 0;
     std::chrono::steady_clock::time_point last;
     bool failed = false;
     std::vector<FaultStep> steps;  ///< remaining faults for this operation
   };
-  static std::string signature(const RequestInfo& r);
   Schedule schedule_;
   std::mutex mu_;
   std::mt19937_64 rng_;
-  std::vector<int> counts_;  ///< new operations matched, per rule
-  std::map<std::string, Op> ops_;
+  std::vector<int> counts_;        ///< new operations matched, per rule
+  std::map<std::string, Op> ops_;  ///< by operation_id()
 };
 
 /// RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".

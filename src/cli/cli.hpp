@@ -57,6 +57,9 @@ struct CheckFlags {
 
 int run_check(const CheckFlags& flags);
 int run_validate(const CheckFlags& flags);
+/// `--version`: the tool's version, then each provider pack it carries with the pack's version.
+std::string version_text();
+
 /// `list`: the checks `provider` runs (every provider's when empty).
 int run_list(const std::string& format, const std::string& provider);
 /// `explain`: one check, as `provider` runs it (every provider that has it when empty).

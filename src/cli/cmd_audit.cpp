@@ -14,6 +14,7 @@
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/provider_module.hpp"
+#include "engine/safety.hpp"
 #include "engine/session.hpp"
 #include "engine/verdict.hpp"
 #include "net/url.hpp"
@@ -43,21 +44,11 @@ std::string iso8601_ms(std::chrono::system_clock::time_point t) {
                      fmt::gmtime(std::chrono::system_clock::to_time_t(t)), ms);
 }
 
-/// Why auditing against `target` could move real money, or "" when it is a sandbox.
-std::string refusal(const Target& target, const ProviderPack& provider) {
-  if (target.profile.embedded()) return "";
-  if (target.profile.kind == EnvKind::production)
-    return "the profile's environment kind is production";
-  auto url = net::parse_url(target.base_url);
-  if (url.ok() && provider.is_production_host(url.url->host)) {
-    return url.url->host + " is a known production host";
-  }
-  return "";
-}
-
 /// Environment for the command: the proxy's URL under the pack's variable name, and the run's
-/// credentials where the caller's environment does not already provide them. Values of the
-/// pack's secret variables are registered with the Redactor (the command's output is echoed).
+/// credentials where the caller's environment does not already provide them. The credentials
+/// the command will use (the pack's secret variables, and the Basic token of its key pair) are
+/// registered with the Redactor in every form before it starts: its output is echoed, and it
+/// may print its own Authorization header before the proxy has seen a request.
 std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
                                                const std::string& proxy_url) {
   std::map<std::string, std::string> env;
@@ -66,14 +57,16 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     return it == provider.env_vars.end() ? std::string() : it->second;
   };
   env[var("base_url").empty() ? "BLUUM_BASE_URL" : var("base_url")] = proxy_url;
+  std::map<std::string, std::string> used;  ///< role -> the value the command gets
   for (const auto& role : provider.credentials) {
     const std::string name = var(role);
     if (name.empty()) continue;
     const char* have = std::getenv(name.c_str());
     auto cred = target.credentials.find(role);
-    if ((have == nullptr || *have == '\0') && cred != target.credentials.end() &&
-        cred->second.ok()) {
-      env[name] = cred->second.secret->reveal();
+    if (have != nullptr && *have != '\0') {
+      used[role] = have;
+    } else if (cred != target.credentials.end() && cred->second.ok()) {
+      env[name] = used[role] = cred->second.secret->reveal();
     }
   }
   std::vector<std::string> secret_roles = provider.credentials;
@@ -81,7 +74,11 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
   for (const auto& role : secret_roles) {
     const std::string name = var(role);
     const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
-    if (value != nullptr && *value != '\0') Redactor::global().add(value);
+    if (value != nullptr && *value != '\0') register_secret(value);
+  }
+  if (provider.auth.strategy == AuthStrategy::basic && used.count(provider.auth.user) &&
+      used.count(provider.auth.password)) {
+    register_basic_credentials(used[provider.auth.user], used[provider.auth.password]);
   }
   return env;
 }
@@ -103,6 +100,16 @@ int run_audit(const AuditFlags& f) {
   }
   Target target;
   target.profile = run.profile;
+  // The proxy forwards the client's writes (deposits, withdrawals) to the base URL: the same
+  // allowlist as a sandbox-write check, judged before anything starts (SPEC §5).
+  if (auto why = write_refusal(run.provider, target)) {
+    std::cerr << redact(fmt::format(
+        "refused: audit forwards the client's writes (sandbox-write) to the profile's base URL, "
+        "and {} ({}). Run it against a sandbox profile or base_url: embedded.\n",
+        *why, run.profile.path));
+    std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent, the command was not started\n";
+    return exit_code::refused;
+  }
   std::unique_ptr<EmbeddedEmulator> emu;
   resolve_target(target, run.provider, [&emu](Target& t) {
     const ProviderModule* module = find_module(t.profile.provider);
@@ -110,14 +117,6 @@ int run_audit(const AuditFlags& f) {
     emu = module->start_emulator(EmulatorSettings{});
     t.base_url = emu->base_url();
   });
-  if (auto why = refusal(target, run.provider); !why.empty()) {
-    std::cerr << fmt::format(
-        "refused: audit injects faults into deposits and withdrawals, and {} "
-        "({}). Run it against a sandbox or base_url: embedded.\n",
-        why, run.profile.path);
-    std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
-    return exit_code::refused;
-  }
 
   const std::string run_id = new_run_id();
   const std::string record =
@@ -205,7 +204,7 @@ int run_audit(const AuditFlags& f) {
     report.rows.push_back(std::move(row));
   }
   for (auto& item :
-       evaluate_items(run.checklist, report.rows, {}, registry.ids_for(run.provider))) {
+       evaluate_items(run.checklist.get(), report.rows, {}, registry.ids_for(run.provider))) {
     if (!item.checks_run.empty()) report.items.push_back(std::move(item));
   }
   report.started_at = iso8601(wall_start);
@@ -246,7 +245,7 @@ void register_audit(CLI::App& app, Commands& commands) {
   auto* env = cmd->add_option("--env", f->env, "Profile name: reads config/profiles/NAME.yaml");
   env->excludes(cmd->add_option("--profile", f->profile, "Profile file to read instead of --env"));
   cmd->add_option("--config-dir", f->config_dir,
-                  "Directory holding profiles/, checklists/, providers/");
+                  "Directory holding profiles/ (default: ./config searched upward)");
   cmd->add_option("--record", f->record,
                   "Recording file (JSONL; default: a file in the temp directory)");
   cmd->add_option("--schedule", f->schedule,

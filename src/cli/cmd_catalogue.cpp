@@ -1,15 +1,15 @@
-// `list` and `explain`: the check catalogue.
+// `list`, `explain` and `--version`: the check catalogue and what the tool carries.
 #include <fmt/format.h>
 
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "core/diagnostic.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/checklist.hpp"
 #include "engine/packs.hpp"
 #include "engine/registry.hpp"
-#include "engine/session.hpp"
 
 namespace golive::cli {
 
@@ -48,6 +48,10 @@ std::vector<const CheckEntry*> listed(const Registry& reg, const std::string& pr
 }
 
 }  // namespace
+
+std::string version_text() {
+  return fmt::format("bluum-golive {}\nprovider packs: {}", GOLIVE_VERSION, pack_versions());
+}
 
 int run_list(const std::string& format, const std::string& provider) {
   const auto& reg = builtin_registry();
@@ -121,6 +125,10 @@ int run_explain(const std::string& id, const std::string& provider) {
     std::cout << fmt::format("Side effect: {}   Blocking: {}   Environments: {}   Providers: {}\n",
                              to_string(i.side_effect), i.blocking ? "yes" : "no (advisory)",
                              envs(i), owners(i));
+    if (!i.prerequisites.empty()) {
+      std::cout << fmt::format("Needs: {} in the same run (the runner runs it first)\n",
+                               fmt::join(i.prerequisites, ", "));
+    }
     // The checklist items it proves, for each provider that runs it.
     for (const auto& name : pack_names()) {
       if (!provider.empty() && name != provider) continue;

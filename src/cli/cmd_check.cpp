@@ -105,16 +105,15 @@ int run_check(const CheckFlags& flags) {
   } catch (const ConfigError& e) {
     return usage_error(diagnostic_lines(e));
   }
+  // The run's targets: the write guard protects the production-kind ones (SPEC §5).
+  const std::vector<const Target*> run_targets{&main, run.rehearsal ? &rehearsal : nullptr};
   if (flags.plan) {
     // Nothing is resolved or started: the plan names URLs as the profiles write them.
     main.base_url = main.profile.base_url;
     rehearsal.base_url = rehearsal.profile.base_url;
     print_plan(plan, std::cout);
-    auto refusals = safety_refusals(plan, run.provider);
-    for (const auto& r : refusals) {
-      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
-                            r.reason, r.profile_path));
-    }
+    auto refusals = safety_refusals(plan, run.provider, run_targets);
+    for (const auto& r : refusals) log.error(describe(r));
     std::cerr << (refusals.empty() ? "PLAN: nothing was sent (exit 0)\n"
                                    : "PLAN: the run would be REFUSED (exit 4); nothing was sent\n");
     return refusals.empty() ? exit_code::ready : exit_code::refused;
@@ -127,11 +126,8 @@ int run_check(const CheckFlags& flags) {
   const bool gha = report::github::enabled();
   if (gha) std::cerr << report::github::mask_commands() << std::flush;
 
-  if (auto refusals = safety_refusals(plan, run.provider); !refusals.empty()) {
-    for (const auto& r : refusals) {
-      log.error(fmt::format("refused: {} is a sandbox-write check and {} ({})", r.check_id,
-                            r.reason, r.profile_path));
-    }
+  if (auto refusals = safety_refusals(plan, run.provider, run_targets); !refusals.empty()) {
+    for (const auto& r : refusals) log.error(describe(r));
     std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
     return exit_code::refused;
   }
@@ -140,7 +136,8 @@ int run_check(const CheckFlags& flags) {
   const double rate = run.provider.rate_per_s(main.profile.kind);
   std::function<void(std::string_view)> trace;
   if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
-  HttpStack http(main.profile.http, rate, clock, deadline, trace);
+  HttpStack http(main.profile.http, rate, clock, deadline, trace,
+                 production_targets(run.provider, run_targets));
 
   const std::string run_id = new_run_id();
   TokenCache tokens(clock);
@@ -168,11 +165,18 @@ int run_check(const CheckFlags& flags) {
   }
   log.debug(fmt::format("run {}: {} checks planned", run_id, plan.size()));
   RunOutcome outcome = run_checks(plan, services, options);
+  if (const auto failure = guard_failure(http.guard()); !failure.empty()) {
+    // A write reached the guard although planning allowed the run: a bug, no verdict (SPEC §5).
+    for (const auto& line : failure) std::cerr << line << '\n';
+    std::cerr.flush();
+    if (outcome.abandoned > 0) std::_Exit(exit_code::internal);
+    return exit_code::internal;
+  }
 
   RunReport report = report_header(run, main, run_id);
   report.rows = std::move(outcome.rows);
   report.commitments = apply_commitments(main.profile, report.rows, today(clock));
-  report.items = evaluate_items(run.checklist, report.rows, report.commitments,
+  report.items = evaluate_items(run.checklist.get(), report.rows, report.commitments,
                                 registry.ids_for(run.provider));
   report.started_at = iso8601(started);
   report.finished_at = iso8601(clock.wall_now());
@@ -221,9 +225,11 @@ int run_validate(const CheckFlags& flags) {
   std::vector<Diagnostic> diags;
   std::optional<ProfileText> text;
   LoadedRun run;
+  bool loaded = false;
   try {
     text = read_profile_text(flags.env, flags.profile, flags.config_dir);
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
+    loaded = true;
     Target main, rehearsal;
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
@@ -234,16 +240,23 @@ int run_validate(const CheckFlags& flags) {
   } catch (const ConfigError& e) {
     diags = e.diagnostics();
   }
-  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1); they are
-  // reported together with any other problem, so the profile is read once more without throwing.
-  if (text) {
+  // Credentials that do not resolve are profile errors for `validate` (SPEC §4.1), the rehearsal
+  // profile's included; they are reported together with any other problem, so a profile that
+  // did not load is read once more, without throwing, for the credentials it does name.
+  auto add = [&diags](const std::vector<Diagnostic>& more) {
+    diags.insert(diags.end(), more.begin(), more.end());
+  };
+  if (loaded) {
+    add(profile::unresolved_credentials(run.profile));
+    if (run.rehearsal) add(profile::unresolved_credentials(*run.rehearsal));
+  } else if (text) {
     try {
-      auto partial = profile::read_profile(
-          text->text, text->path, load_options(registry, provider_pack(peek_provider(text->text))));
-      auto more = profile::unresolved_credentials(partial.profile);
-      diags.insert(diags.end(), more.begin(), more.end());
+      add(profile::unresolved_credentials(
+          profile::read_profile(text->text, text->path,
+                                load_options(registry, provider_pack(peek_provider(text->text))))
+              .profile));
     } catch (const ConfigError& e) {
-      diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
+      add(e.diagnostics());
     }
   }
   if (!diags.empty()) {
@@ -252,7 +265,10 @@ int run_validate(const CheckFlags& flags) {
              std::tie(b.loc.file, b.loc.line, b.loc.col);
     });
     std::vector<std::string> lines;
-    for (const auto& d : diags) lines.push_back(d.str());
+    for (const auto& d : diags) {
+      // The same problem found by both readings is printed once.
+      if (std::find(lines.begin(), lines.end(), d.str()) == lines.end()) lines.push_back(d.str());
+    }
     return usage_error(lines);
   }
   std::cout << "profile OK; nothing was sent\n";

@@ -16,8 +16,10 @@
 #include "core/exit_codes.hpp"
 #include "crypto/webhook.hpp"
 #include "engine/registry.hpp"
+#include "engine/safety.hpp"
 #include "engine/session.hpp"
 #include "net/curl_client.hpp"
+#include "net/write_guard.hpp"
 
 namespace golive::cli {
 
@@ -165,15 +167,35 @@ int run_send(const SendFlags& f) {
   }
   Target target;
   target.profile = run.profile;
+  // A delivery goes to the partner's own endpoint: side-effect class partner-endpoint, not a
+  // write to the provider API; it still never goes to a production target (SPEC §5).
+  auto production = production_targets(run.provider, {&target});
+  if (target.profile.webhook) {
+    if (auto why = partner_endpoint_refusal(production, target.profile.webhook->url)) {
+      std::cerr << redact(
+          fmt::format("refused: webhook send is a partner-endpoint delivery and "
+                      "{} ({})\n",
+                      *why, target.profile.path));
+      std::cerr << "VERDICT: REFUSED (exit 4) — nothing was sent\n";
+      return exit_code::refused;
+    }
+  }
   resolve_target(target, run.provider, embedded_starter());
   checks::wh::EndpointProblem problem;
   const auto ep = checks::wh::resolve_endpoint(target, problem);
   if (!ep) return usage_error({"webhook send: " + problem.reason});
 
   const auto d = checks::wh::make_delivery(*ep, new_run_id(), "send", f.event, unix_now());
-  net::CurlClient http;
+  net::CurlClient curl;
+  net::WriteGuard guard(production_targets(run.provider, {&target}));
+  net::GuardedClient guarded(curl, guard);
+  net::OriginClient http(guarded, "webhook send");
   const auto timeout = std::chrono::milliseconds(ep->response_budget_s * 1000L + 2000);
   const auto x = checks::wh::post(http, *ep, d, timeout);
+  if (const auto failure = guard_failure(guard); !failure.empty()) {
+    for (const auto& line : failure) std::cerr << line << '\n';
+    return exit_code::internal;
+  }
   std::cout << redact("sent: " + checks::wh::sent_evidence(*ep, d).observed) << '\n';
   if (const auto* err = x.error()) {
     std::cout << redact("no answer: " + checks::wh::transport_summary(*err)) << '\n';
@@ -185,9 +207,10 @@ int run_send(const SendFlags& f) {
     if (is_id_header(name)) std::cout << redact(name + ": " + value) << '\n';
   }
   constexpr size_t kCap = 2048;
-  std::string body = resp.body.substr(0, kCap);
-  if (resp.body.size() > kCap || resp.truncated) body += "\n[... body cut at 2 KiB]";
-  std::cout << "body: " << redact(body) << '\n';
+  // Redacted before it is cut: a secret straddling the cut must not leak its first half.
+  std::string body = redacted_excerpt(resp.body, kCap);
+  if (body.size() > kCap || resp.truncated) body += "\n[... body cut at 2 KiB]";
+  std::cout << "body: " << body << '\n';
   return resp.status >= 200 && resp.status <= 299 ? exit_code::ready : exit_code::not_ready;
 }
 

@@ -15,8 +15,8 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   auto* prof = cmd->add_option("--profile", f.profile, "Profile file to read instead of --env");
   env->excludes(prof);
   cmd->add_option("--config-dir", f.config_dir,
-                  "Directory holding profiles/, checklists/, providers/ (default: ./config "
-                  "searched upward)");
+                  "Directory holding profiles/ (default: the first config/ with a profiles/ "
+                  "folder from here upward)");
   if (!full) return;
   cmd->add_option("--only", f.only, "Run only these check ids (comma-separated)")->delimiter(',');
   cmd->add_option("--skip", f.skip, "Skip these check ids (comma-separated)")->delimiter(',');
@@ -51,15 +51,15 @@ int dispatch(int argc, char** argv) {
       "Exit codes: 0 READY, 1 NOT READY, 2 usage/profile error, 3 INCONCLUSIVE,\n"
       "4 refused by the safety policy, 70 internal error.",
       "bluum-golive"};
-  app.set_version_flag("--version", [] {
-    return std::string("bluum-golive ") + GOLIVE_VERSION + "\npacks: " + golive::pack_versions();
-  });
+  app.set_version_flag("--version", golive::cli::version_text);
+  app.require_subcommand(1);
+  // Global, so it may come before or after the subcommand.
+  app.fallthrough();
   std::string packs_dir;
   app.add_option("--packs-dir", packs_dir,
-                 "Read provider packs from DIR/NAME/pack.yaml instead of the built-in ones "
-                 "(pack development)")
+                 "Read provider packs, checklists and built-in profiles from DIR first (laid out "
+                 "like share/bluum-golive/; for pack development)")
       ->check(CLI::ExistingDirectory);
-  app.require_subcommand(1);
 
   golive::cli::CheckFlags check_flags, validate_flags;
   auto* check = app.add_subcommand("check", "Run the go-live checks and report, item by item");

@@ -60,9 +60,14 @@ struct CheckInfo {
   std::string doc;  ///< path of its doc relative to the repo, e.g. checks/api/smoke.md
   /// Empty: a generic check every provider runs. Otherwise the packs it belongs to (a vendor's
   /// own check, or the vendor's implementation of a shared id such as idempotency.replay).
-  std::vector<std::string> providers;
+  std::vector<std::string> providers = {};
   /// Pack capabilities a generic check needs (ProviderPack::has), e.g. "idempotency".
-  std::vector<std::string> requires_pack;
+  std::vector<std::string> requires_pack = {};
+  /// Ids of checks whose results this check reads (CheckContext::prerequisite), e.g. the
+  /// webhook.rejects-* checks read webhook.accepts-valid. The runner starts this check only
+  /// after those planned against the same target have finished and hands their results over;
+  /// one that is not planned (--only, --skip, `enabled: false`, another environment) is absent.
+  std::vector<std::string> prerequisites = {};
 
   bool applies_to(EnvKind kind) const;
 };

@@ -64,6 +64,23 @@ class Redactor {
 /// Shorthand for Redactor::global().redact(text).
 std::string redact(std::string_view text);
 
+/// Registers `value` with Redactor::global() in every form it can take in output: as is,
+/// percent-encoded (libcurl's escaping, upper- and lower-case hex), JSON-escaped (with and
+/// without `\/`), and as "Bearer <value>". Secret's constructor calls it, so every loaded or
+/// generated secret is covered at the source; call it directly only for a value no Secret holds.
+void register_secret(std::string_view value);
+
+/// Registers the HTTP Basic credentials of a key pair: the token base64("user:password") and
+/// "Basic <token>", each in every form register_secret() covers. Call it where a pair becomes
+/// known, before anything can print it: when a profile's credentials resolve (engine/session),
+/// when credentials are handed to an audited command (cli/cmd_audit), when a header is built.
+void register_basic_credentials(std::string_view user, std::string_view password);
+
+/// `text` redacted, then cut to at most `max` bytes (never inside a UTF-8 sequence) with "..."
+/// appended when cut. Redaction comes first, so a secret that straddles the cut cannot leak its
+/// first half; every excerpt of untrusted or secret-bearing text goes through this.
+std::string redacted_excerpt(std::string_view text, size_t max);
+
 }  // namespace golive
 
 template <>

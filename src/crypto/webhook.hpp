@@ -103,4 +103,10 @@ const std::vector<std::string>& scheme_names();
 std::unique_ptr<Scheme> make_scheme(const std::string& name,
                                     const CustomSchemeConfig* custom = nullptr);
 
+/// Installs the filter that untrusted text passes through before a verification reason quotes
+/// (and cuts) it. core's Redactor installs its redaction when it is first used, so a secret in a
+/// delivery header that straddles the cut cannot leak its first half (SPEC §10). Thread-safe;
+/// nullptr removes the filter.
+void set_reason_filter(std::string (*filter)(std::string_view));
+
 }  // namespace golive::webhook

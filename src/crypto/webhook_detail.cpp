@@ -1,5 +1,6 @@
 #include "crypto/webhook_detail.hpp"
 
+#include <atomic>
 #include <charconv>
 #include <cstddef>
 #include <utility>
@@ -11,6 +12,8 @@ namespace {
 
 constexpr std::size_t kDigestSize = 32;  // HMAC-SHA256
 constexpr std::size_t kQuoteLimit = 40;
+
+std::atomic<std::string (*)(std::string_view)> g_reason_filter{nullptr};
 
 std::optional<std::string> decode_digest(std::string_view text, DigestEncoding encoding) {
   return encoding == DigestEncoding::hex ? crypto::hex_decode(text) : crypto::base64_decode(text);
@@ -48,12 +51,15 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
 }
 
 std::string quote(std::string_view untrusted) {
+  // Filter (redact) first, then cut and clean: a secret cut in half cannot be recognised later.
+  const auto filter = g_reason_filter.load();
+  const std::string text = filter != nullptr ? filter(untrusted) : std::string(untrusted);
   std::string out = "'";
-  for (std::size_t i = 0; i < untrusted.size() && i < kQuoteLimit; ++i) {
-    const char c = untrusted[i];
+  for (std::size_t i = 0; i < text.size() && i < kQuoteLimit; ++i) {
+    const char c = text[i];
     out.push_back(c >= 0x20 && c < 0x7f ? c : '?');
   }
-  if (untrusted.size() > kQuoteLimit) out += "...";
+  if (text.size() > kQuoteLimit) out += "...";
   out += "'";
   return out;
 }
@@ -145,3 +151,11 @@ std::optional<std::string> decode_base64_lenient(std::string_view text) {
 }
 
 }  // namespace golive::webhook::detail
+
+namespace golive::webhook {
+
+void set_reason_filter(std::string (*filter)(std::string_view)) {
+  detail::g_reason_filter.store(filter);
+}
+
+}  // namespace golive::webhook

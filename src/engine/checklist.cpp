@@ -62,7 +62,8 @@ std::vector<std::string> id_list(Reader& r, const Entry& e) {
 }
 
 void read_item(Reader& r, const Entry& e, const std::string& section_doc, ChecklistSection& s) {
-  auto f = r.fields(e, {"id", "text", "doc", "checks", "attestations"}, {"id", "text"});
+  auto f =
+      r.fields(e, {"id", "text", "doc", "checks", "attestations", "client_grades"}, {"id", "text"});
   if (!f) return;
   ChecklistItem i;
   if (const Entry* v = f->get("id")) i.id = r.string(*v).value_or("");
@@ -71,6 +72,19 @@ void read_item(Reader& r, const Entry& e, const std::string& section_doc, Checkl
   if (const Entry* v = f->get("doc")) i.doc = r.string(*v).value_or(section_doc);
   if (const Entry* v = f->get("checks")) i.checks = id_list(r, *v);
   if (const Entry* v = f->get("attestations")) i.attestations = id_list(r, *v);
+  // The item's client grades: `client_grades` (each one of its checks), else its client.* checks.
+  if (const Entry* v = f->get("client_grades")) {
+    i.client_grades = id_list(r, *v);
+    for (const auto& id : i.client_grades) {
+      if (std::find(i.checks.begin(), i.checks.end(), id) == i.checks.end()) {
+        r.error(*v, "client_grades names '" + id + "', which is not in checks");
+      }
+    }
+  } else {
+    for (const auto& id : i.checks) {
+      if (id.rfind("client.", 0) == 0) i.client_grades.push_back(id);
+    }
+  }
   if (i.checks.empty() && i.attestations.empty()) {
     r.error(e, "item '" + i.id + "' names no check and no attestation");
   }

@@ -1,6 +1,6 @@
 #pragma once
 /// The vendor's go-live checklist as data (SPEC §4.2): sections → items → proving check ids or
-/// attestation ids. Each provider has its own: providers/NAME/checklist.yaml.
+/// attestation ids. Each provider has its own: providers/NAME/checklist.yaml (engine/packs).
 #include <string>
 #include <vector>
 
@@ -12,6 +12,10 @@ struct ChecklistItem {
   std::string doc;                        ///< link to the vendor's page
   std::vector<std::string> checks;        ///< check ids that prove it
   std::vector<std::string> attestations;  ///< attestation ids that can prove it
+  /// Ids among `checks` that grade the partner's own client (a client-audit recording) rather
+  /// than the API: key `client_grades`, by default every `client.*` id of `checks`. An item
+  /// with client grades is `partial`, not verified, while they were not graded (SPEC §4.2).
+  std::vector<std::string> client_grades = {};
 };
 
 struct ChecklistSection {

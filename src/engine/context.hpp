@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/result.hpp"
 #include "engine/logger.hpp"
 #include "engine/provider.hpp"
 #include "net/http.hpp"
@@ -49,12 +50,17 @@ struct CheckContext {
   net::HttpClient* raw_http = nullptr;
   /// `check --audit FILE`: a client-audit recording (JSONL) to grade; empty when none.
   std::string audit_file;
+  /// Results of this check's CheckInfo::prerequisites that ran against the same target, by id
+  /// (filled by the runner before run()); a prerequisite that was not planned is absent.
+  std::map<std::string, CheckResult> prerequisites = {};
   /// The run's token cache (token-exchange packs); null when there is none.
   TokenCache* tokens = nullptr;
 
   const profile::Profile& profile() const { return target.profile; }
   /// The secret for credential `name`, or nullptr if unresolved.
   const Secret* credential(const std::string& name) const;
+  /// The result of prerequisite `id` in this run, or nullptr when it was not run for this target.
+  const CheckResult* prerequisite(const std::string& id) const;
   /// Time left before the deadline (never negative).
   std::chrono::milliseconds time_left() const;
 };

@@ -20,11 +20,13 @@ net::RetryPolicy policy_from(const profile::HttpConfig& c) {
 
 HttpStack::HttpStack(const profile::HttpConfig& config, double rate_per_s, Clock& clock,
                      std::chrono::steady_clock::time_point deadline,
-                     std::function<void(std::string_view)> trace)
+                     std::function<void(std::string_view)> trace, net::ProtectedTargets protect)
     : curl_(curl_options(std::move(trace))),
+      guard_(std::move(protect)),
+      guarded_(curl_, guard_),
       limiter_(clock, rate_per_s > 0 ? rate_per_s : 10.0),
       // One key pair per run: the throttle key is fixed; the limit is the provider's per pair.
-      throttled_(curl_, limiter_, "run"),
+      throttled_(guarded_, limiter_, "run"),
       retrying_(throttled_, clock, random_, policy_from(config), deadline) {}
 
 }  // namespace golive

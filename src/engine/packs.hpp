@@ -1,7 +1,8 @@
 #pragma once
 /// The provider packs the tool carries (SPEC §11, §12): each pack's data (pack.yaml,
-/// checklist.yaml, demo and init profiles) is compiled into the binary; `--packs-dir DIR` reads a
-/// directory of `NAME/pack.yaml` folders instead, for pack development. Parsed once per process.
+/// checklist.yaml, demo.yaml, profile.template) is compiled into the binary (src/resources);
+/// `--packs-dir DIR` puts a directory laid out the same way in front, for pack development.
+/// Each pack is parsed once per process.
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,8 +12,9 @@
 
 namespace golive {
 
-/// Reads packs from `dir` (NAME/pack.yaml, NAME/checklist.yaml, ...) instead of the built-in
-/// copies; empty restores the built-in ones. Call before any pack is loaded.
+/// Reads pack files from `dir` (laid out like the built-in ones: providers/NAME/pack.yaml, ...)
+/// in front of the built-in copies; empty restores the built-in ones. Throws
+/// std::invalid_argument when `dir` is not a directory. Call before any pack is loaded.
 void set_packs_dir(const std::string& dir);
 
 /// Names of the packs carried, sorted.
@@ -24,6 +26,9 @@ const ProviderPack& provider_pack(const std::string& name);
 /// The checklist of pack `name`; throws ConfigError.
 const Checklist& provider_checklist(const std::string& name);
 
+/// True when the checklist of `name` is the built-in copy (not from --packs-dir).
+bool builtin_checklist(const std::string& name);
+
 /// The text of one data file of a pack ("demo.yaml", "init.yaml"); nullopt when absent.
 std::optional<std::string> pack_file(const std::string& name, const std::string& file);
 
@@ -31,7 +36,7 @@ std::optional<std::string> pack_file(const std::string& name, const std::string&
 struct BuiltinProfile {
   std::string provider;
   std::string text;
-  std::string source;  ///< "builtin:providers/bluum/demo.yaml"
+  std::string source;  ///< "built-in:providers/bluum/demo.yaml"
 };
 std::optional<BuiltinProfile> builtin_profile(const std::string& env_name);
 

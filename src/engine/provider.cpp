@@ -1,9 +1,8 @@
 #include "engine/provider.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
-#include <memory>
+
+#include "net/url.hpp"
 
 namespace golive {
 
@@ -49,19 +48,7 @@ bool MoneyEndpoint::matches(std::string_view req_method, std::string_view req_pa
 }
 
 std::string normalise_host(const std::string& host) {
-  if (host.empty()) return "";
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
-  const bool v6 = host.find(':') != std::string::npos && host.front() != '[';
-  const std::string url = "https://" + (v6 ? "[" + host + "]" : host) + "/";
-  if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "";
-  char* out = nullptr;
-  if (curl_url_get(u.get(), CURLUPART_HOST, &out, CURLU_PUNYCODE) != CURLUE_OK) return "";
-  std::string h = out;
-  curl_free(out);
-  std::transform(h.begin(), h.end(), h.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  while (!h.empty() && h.back() == '.') h.pop_back();
-  return h;
+  return net::canonical_host(host).value_or("");
 }
 
 const PackHost* ProviderPack::find_host(const std::string& host) const {
@@ -93,7 +80,7 @@ bool ProviderPack::is_sandbox_host(const std::string& host) const {
   return h != nullptr && has_mode(*h, EnvKind::sandbox);
 }
 
-std::vector<std::string> ProviderPack::hosts_for(EnvKind kind) const {
+std::vector<std::string> ProviderPack::hosts_of(EnvKind kind) const {
   std::vector<std::string> out;
   for (bool legacy : {false, true}) {
     for (const auto& h : hosts) {

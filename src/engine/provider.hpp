@@ -175,8 +175,8 @@ struct ProviderPack {
   bool is_production_host(const std::string& host) const;
   /// True when `host` serves sandbox (alone or with production).
   bool is_sandbox_host(const std::string& host) const;
-  /// Hosts serving `kind` (current first, then legacy).
-  std::vector<std::string> hosts_for(EnvKind kind) const;
+  /// Hosts serving `kind` (current first, then legacy), normalised.
+  std::vector<std::string> hosts_of(EnvKind kind) const;
   /// The requests-per-second budget for `kind` (0 when none is published).
   double rate_per_s(EnvKind kind) const;
   /// The mode a credential value shows by its prefix (ModeSource::key_prefix), else nullopt.
@@ -194,8 +194,8 @@ struct ProviderPack {
 /// throws ConfigError with FILE:LINE:COL diagnostics, all at once.
 ProviderPack parse_provider(const std::string& text, const std::string& source);
 
-/// The normalised form of a host as packs and the interlock compare it: lower case, trailing
-/// dot removed, IDNA to ASCII; "" when `host` cannot be normalised.
+/// The normalised form of a host as packs and the interlock compare it (net::canonical_host:
+/// lower case, trailing dot removed, IDNA to ASCII); "" when `host` cannot be normalised.
 std::string normalise_host(const std::string& host);
 
 }  // namespace golive

@@ -20,9 +20,15 @@ struct ResultRow {
   SourceLoc configured_at;   ///< line that configures it (checks.<id> or the file top)
 };
 
-/// State of a checklist item (SPEC §4.2).
-enum class ItemState { verified, failed, attested, waived, inconclusive, not_covered };
-std::string_view to_string(ItemState s);
+/// State of a checklist item (SPEC §4.2). `partial`: the item's API-side checks passed but its
+/// client grades (ChecklistItem::client_grades) were skipped or not run — neither verified nor
+/// failed, and no effect on the exit code.
+enum class ItemState { verified, failed, attested, waived, inconclusive, partial, not_covered };
+std::string_view to_string(ItemState s);  ///< "verified", ..., "partial", "not covered"
+/// Every ItemState in report order (summary counts list them in this order).
+inline constexpr ItemState kItemStates[] = {
+    ItemState::verified,     ItemState::failed,  ItemState::attested,   ItemState::waived,
+    ItemState::inconclusive, ItemState::partial, ItemState::not_covered};
 
 struct ItemResult {
   int section_number = 0;

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <semaphore>
 #include <thread>
 
 #include "core/diagnostic.hpp"
+#include "net/write_guard.hpp"
 
 namespace golive {
 
@@ -25,6 +28,46 @@ struct Slot {
   bool done = false;
   CheckResult result;
 };
+
+/// The prerequisite's result once its slot is done, or inconclusive at `deadline`.
+CheckResult await_result(Slot& slot, const std::string& id,
+                         std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(slot.mu);
+  if (slot.cv.wait_until(lock, deadline, [&] { return slot.done; })) return slot.result;
+  CheckResult r;
+  r.id = id;
+  r.status = Status::inconclusive;
+  r.summary = "did not finish before the check that needs it ran out of time";
+  return r;
+}
+
+/// For each planned check, the plan indices of its prerequisites planned against the same
+/// target. Throws std::logic_error when prerequisites form a cycle (a bug in the registry).
+std::vector<std::vector<size_t>> prerequisite_indices(const std::vector<PlannedCheck>& plan) {
+  std::vector<std::vector<size_t>> edges(plan.size());
+  for (size_t i = 0; i < plan.size(); ++i) {
+    for (const auto& id : plan[i].entry->info.prerequisites) {
+      for (size_t j = 0; j < plan.size(); ++j) {
+        if (plan[j].entry->info.id == id && plan[j].target == plan[i].target) {
+          edges[i].push_back(j);
+        }
+      }
+    }
+  }
+  enum class Mark { none, open, done };
+  std::vector<Mark> mark(plan.size(), Mark::none);
+  std::function<void(size_t)> visit = [&](size_t i) {
+    if (mark[i] == Mark::done) return;
+    if (mark[i] == Mark::open) {
+      throw std::logic_error("check prerequisites form a cycle through " + plan[i].entry->info.id);
+    }
+    mark[i] = Mark::open;
+    for (size_t j : edges[i]) visit(j);
+    mark[i] = Mark::done;
+  };
+  for (size_t i = 0; i < plan.size(); ++i) visit(i);
+  return edges;
+}
 
 CheckResult guarded_run(Check& check, CheckContext& ctx, const std::string& id) {
   try {
@@ -114,29 +157,38 @@ RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
   const auto start = services.clock.now();
   const auto run_deadline = start + options.timeout;
   auto gate = std::make_shared<std::counting_semaphore<64>>(std::clamp(options.concurrency, 1, 64));
+  const auto edges = prerequisite_indices(plan);
   std::vector<std::shared_ptr<Slot>> slots;
   std::vector<steady_clock::time_point> deadlines;
-
   for (auto& planned : plan) {
-    auto slot = std::make_shared<Slot>();
-    slots.push_back(slot);
-    auto deadline = std::min(run_deadline, start + planned.timeout);
-    deadlines.push_back(deadline);
+    slots.push_back(std::make_shared<Slot>());
+    deadlines.push_back(std::min(run_deadline, start + planned.timeout));
+  }
+
+  for (size_t i = 0; i < plan.size(); ++i) {
+    auto& planned = plan[i];
+    auto slot = slots[i];
+    auto deadline = deadlines[i];
+    std::vector<std::pair<std::string, std::shared_ptr<Slot>>> needs;
+    for (size_t j : edges[i]) needs.emplace_back(plan[j].entry->info.id, slots[j]);
     std::thread([slot, gate, check = planned.check, target = planned.target,
-                 id = planned.entry->info.id, &services, deadline] {
+                 id = planned.entry->info.id, &services, deadline, needs = std::move(needs)] {
+      // Wait for prerequisites before taking a place in the gate, so waiting never starves
+      // them; the wait counts toward this check's deadline, like time in the queue.
+      std::map<std::string, CheckResult> before;
+      for (const auto& [need_id, need_slot] : needs) {
+        before[need_id] = await_result(*need_slot, need_id, deadline);
+      }
       gate->acquire();
-      CheckContext ctx{*target,
-                       services.provider,
-                       services.http,
-                       services.clock,
-                       services.log,
-                       services.run_id,
-                       deadline,
-                       services.config_dir,
-                       services.load_sibling,
-                       services.raw_http ? services.raw_http : &services.http,
-                       services.audit_file,
+      // Every request of this check carries its id, so the write guard can name it (SPEC §5).
+      net::OriginClient http(services.http, "check " + id);
+      net::OriginClient raw(services.raw_http ? *services.raw_http : services.http, "check " + id);
+      CheckContext ctx{*target,        services.provider,   http,
+                       services.clock, services.log,        services.run_id,
+                       deadline,       services.config_dir, services.load_sibling,
+                       &raw,           services.audit_file, {},
                        services.tokens};
+      ctx.prerequisites = std::move(before);
       auto began = steady_clock::now();
       services.log.debug(fmt::format("check {}: start", id));
       CheckResult r = guarded_run(*check, ctx, id);

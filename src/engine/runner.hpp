@@ -1,6 +1,7 @@
 #pragma once
 /// Planning and running checks: build every check first (bad options fail early), then run
-/// independent checks concurrently with per-check timeouts and one overall deadline.
+/// independent checks concurrently with per-check timeouts and one overall deadline; a check
+/// that reads another's result (CheckInfo::prerequisites) runs after it.
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -36,6 +37,8 @@ struct PlannedCheck {
 
 /// Shared services for every check of a run. Must outlive run_checks' abandoned threads: the
 /// CLI exits the process right after reporting when `RunOutcome::abandoned` is non-zero.
+/// Each check sees `http` and `raw_http` through a net::OriginClient that stamps its id on every
+/// request (Request::origin), so the HTTP write guard below can name the check that tried.
 struct RunServices {
   const ProviderPack& provider;
   net::HttpClient& http;
@@ -64,7 +67,10 @@ struct RunOutcome {
   size_t abandoned = 0;         ///< checks still running at the deadline (threads detached)
 };
 
-/// Runs the plan. A check that throws or overruns becomes `inconclusive`, never a crash.
+/// Runs the plan. A check that throws or overruns becomes `inconclusive`, never a crash. A
+/// check with CheckInfo::prerequisites starts once those planned against the same target have
+/// finished (or at its deadline) and finds their results in CheckContext::prerequisites.
+/// Throws std::logic_error, before running anything, when prerequisites form a cycle.
 RunOutcome run_checks(std::vector<PlannedCheck>& plan, RunServices& services,
                       const RunOptions& options);
 

@@ -1,38 +1,180 @@
 #include "engine/safety.hpp"
 
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/secret.hpp"
 #include "net/url.hpp"
 
 namespace golive {
 
-std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
-                                     const ProviderPack& provider) {
-  std::vector<Refusal> out;
-  for (const auto& p : plan) {
-    if (p.entry->info.side_effect != SideEffect::sandbox_write) continue;
-    const auto& prof = p.target->profile;
-    if (prof.kind == EnvKind::production) {
-      out.push_back({p.entry->info.id, prof.path,
-                     "its target profile is production-kind (environment: " + prof.environment +
-                         ")"});
-      continue;
-    }
-    // Judge the URL as written in the profile and the effective one: both must be safe.
-    for (const auto& url : {prof.base_url, p.target->base_url}) {
-      if (url == "embedded" || url.empty()) continue;
-      auto parsed = net::parse_url(url);
-      if (!parsed.ok()) {
-        out.push_back({p.entry->info.id, prof.path, "its base URL cannot be parsed"});
-        break;
-      }
-      if (provider.is_production_host(parsed.url->host)) {
-        out.push_back({p.entry->info.id, prof.path,
-                       parsed.url->host + " is a known production host of " +
-                           provider.display_name});
-        break;
-      }
+namespace {
+
+/// The rule, as every write refusal states it.
+std::string allowlist_rule(const ProviderPack& provider) {
+  const auto hosts = provider.hosts_of(EnvKind::sandbox);
+  return fmt::format(
+      "a sandbox-write request may go only to a sandbox host of {} ({}) on its default port, or "
+      "to loopback (SPEC §5 allowlist)",
+      provider.display_name,
+      hosts.empty() ? std::string("none listed") : fmt::format("{}", fmt::join(hosts, ", ")));
+}
+
+/// "api.bluumfinance.com", or "api.bluumfinance.com (written API.BluumFinance.com.:443)".
+std::string host_named(const net::Url& url) {
+  const bool same = url.host == url.canonical_host && (!url.explicit_port || !url.default_port());
+  const std::string written =
+      url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host;
+  return same ? url.canonical_authority()
+              : fmt::format("{} (written {}{})", url.canonical_authority(), written,
+                            url.explicit_port ? ":" + std::to_string(url.port) : "");
+}
+
+/// Why `url` is not on the allowlist, or "" when it is.
+std::string why_not_allowed(const ProviderPack& provider, const net::Url& url) {
+  const auto host = host_named(url);
+  if (url.has_userinfo) {
+    return fmt::format("its base URL carries userinfo (user:password@) before host {}", host);
+  }
+  switch (url.host_kind) {
+    case net::HostKind::loopback:
+      return "";
+    case net::HostKind::ip_literal:
+      return fmt::format("its base URL host {} is an IP literal, not a host the pack lists", host);
+    case net::HostKind::name:
+      break;
+  }
+  if (provider.is_sandbox_host(url.canonical_host)) {
+    if (url.default_port()) return "";
+    return fmt::format("its base URL {} is a sandbox host on a port the pack does not list", host);
+  }
+  if (provider.is_production_host(url.canonical_host)) {
+    return fmt::format("its base URL host {} is a known production host of {}", host,
+                       provider.display_name);
+  }
+  return fmt::format("its base URL host {} is not a sandbox host of {}", host,
+                     provider.display_name);
+}
+
+/// A sandbox target that shares its base URL with a production-kind profile of the run: the
+/// allowlist admits it (loopback), but the write guard protects it, so planning refuses it too.
+std::optional<std::string> production_overlap(const net::ProtectedTargets& production,
+                                              const Target& t) {
+  for (const auto& url : {t.profile.base_url, t.base_url}) {
+    const auto parsed = net::parse_url(url);
+    if (!parsed.ok() || !production.covers(*parsed.url)) continue;
+    return fmt::format(
+        "its base URL {} is also the base URL of a production-kind profile of this run; a "
+        "sandbox-write request never goes to a production target (SPEC §5)",
+        host_named(*parsed.url));
+  }
+  return std::nullopt;
+}
+
+std::string webhook_url_of(const Target& t, bool effective) {
+  if (effective) return t.webhook_url;
+  return t.profile.webhook ? t.profile.webhook->url : "";
+}
+
+}  // namespace
+
+std::string describe(const Refusal& r) {
+  return fmt::format("refused: {} is a {} check and {} ({})", r.check_id, to_string(r.side_effect),
+                     r.reason, r.profile_path);
+}
+
+std::optional<std::string> write_refusal(const ProviderPack& provider, const WriteTarget& target) {
+  if (target.kind == EnvKind::production) {
+    return std::string(
+        "its target profile is production-kind; no sandbox-write request goes to a "
+        "production-kind profile, whatever its host (SPEC §5)");
+  }
+  if (target.base_url == "embedded") return std::nullopt;
+  const auto parsed = net::parse_url(target.base_url);
+  const std::string why = parsed.ok()
+                              ? why_not_allowed(provider, *parsed.url)
+                              : fmt::format("its base URL cannot be parsed ({})", parsed.error);
+  if (why.empty()) return std::nullopt;
+  // Extension point (SPEC §5): a vendor whose one host serves both modes lists that host in its
+  // pack as shared; a write to it is admitted here, and only here, when `target` (a sandbox-kind
+  // profile, checked above) carries test-mode credentials (e.g. an sk_test_ key).
+  return why + "; " + allowlist_rule(provider);
+}
+
+std::optional<std::string> write_refusal(const ProviderPack& provider, const Target& target) {
+  const auto& prof = target.profile;
+  // The profile's spelling is always judged; the resolved one too once known (not under --plan).
+  auto why = write_refusal(provider, WriteTarget{prof.kind, prof.base_url});
+  if (!why && !target.base_url.empty()) {
+    why = write_refusal(provider, WriteTarget{prof.kind, target.base_url});
+  }
+  return why;
+}
+
+net::ProtectedTargets production_targets(const ProviderPack& provider,
+                                         const std::vector<const Target*>& targets) {
+  net::ProtectedTargets out;
+  out.hosts = provider.hosts_of(EnvKind::production);
+  for (const auto* t : targets) {
+    if (t == nullptr || t->profile.kind != EnvKind::production) continue;
+    for (const auto& url : {t->profile.base_url, t->base_url}) {
+      if (auto parsed = net::parse_url(url); parsed.ok()) out.add_base_url(*parsed.url);
     }
   }
   return out;
+}
+
+std::optional<std::string> partner_endpoint_refusal(const net::ProtectedTargets& production,
+                                                    const std::string& url) {
+  const auto parsed = net::parse_url(url);
+  if (!parsed.ok() || !production.covers(*parsed.url)) return std::nullopt;
+  return fmt::format(
+      "its webhook URL host {} is a production target of the provider API; deliveries to the "
+      "partner's own endpoint (partner-endpoint) never go to the provider API (SPEC §5)",
+      host_named(*parsed.url));
+}
+
+std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
+                                     const ProviderPack& provider,
+                                     std::vector<const Target*> run_targets) {
+  for (const auto& p : plan) run_targets.push_back(p.target);
+  const auto production = production_targets(provider, run_targets);
+  std::vector<Refusal> out;
+  for (const auto& p : plan) {
+    const auto side_effect = p.entry->info.side_effect;
+    std::optional<std::string> why;
+    if (side_effect == SideEffect::sandbox_write) {
+      why = write_refusal(provider, *p.target);
+      if (!why) why = production_overlap(production, *p.target);
+    } else if (side_effect == SideEffect::partner_endpoint) {
+      for (bool effective : {false, true}) {
+        if (!why) why = partner_endpoint_refusal(production, webhook_url_of(*p.target, effective));
+      }
+    }
+    if (why) out.push_back({p.entry->info.id, p.target->profile.path, *why, side_effect});
+  }
+  return out;
+}
+
+std::vector<std::string> guard_failure(const net::WriteGuard& guard) {
+  std::vector<std::string> lines;
+  std::set<std::string> origins;
+  for (const auto& trip : guard.trips()) {
+    const auto origin = trip.origin.empty() ? std::string("an unknown caller") : trip.origin;
+    origins.insert(origin);
+    lines.push_back(redact(fmt::format(
+        "internal error: the HTTP write guard stopped {} {} sent by {}: a write toward a "
+        "production target that planning did not refuse (it was not sent)",
+        trip.method, trip.url, origin)));
+  }
+  if (!lines.empty()) {
+    lines.push_back(fmt::format(
+        "VERDICT: INTERNAL ERROR (exit 70) — {} tried to write to production; this is a bug in "
+        "bluum-golive, please report it",
+        fmt::join(origins, ", ")));
+  }
+  return lines;
 }
 
 }  // namespace golive

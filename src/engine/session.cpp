@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "crypto/digest.hpp"
@@ -29,7 +30,7 @@ std::string find_config_dir(const std::string& explicit_dir) {
   }
   std::error_code ec;
   for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_directory(dir / "config" / "profiles")) return (dir / "config").string();
+    if (fs::is_directory(dir / "config" / "profiles", ec)) return (dir / "config").string();
     if (dir == dir.parent_path()) break;
   }
   return "";
@@ -55,8 +56,27 @@ profile::LoadOptions load_options(const Registry& registry, const ProviderPack& 
   profile::LoadOptions lo;
   lo.known_check_ids = registry.ids_for(pack);
   lo.known_providers = pack_names();
-  lo.known_attestation_ids = provider_checklist(pack.name).attestation_ids();
+  // Parsing the checklist is a large fixed cost: only a profile with attestations needs it now.
+  const std::string name = pack.name;
+  lo.attestation_ids = [name] { return provider_checklist(name).attestation_ids(); };
   return lo;
+}
+
+PendingChecklist::PendingChecklist(const std::string& provider) {
+  if (builtin_checklist(provider)) {
+    parsed_ = std::async(std::launch::async, [provider]() -> const Checklist* {
+                return &provider_checklist(provider);
+              }).share();
+  } else {
+    std::promise<const Checklist*> now;
+    now.set_value(&provider_checklist(provider));
+    parsed_ = now.get_future().share();
+  }
+}
+
+const Checklist& PendingChecklist::get() const {
+  if (!parsed_.valid()) throw std::logic_error("PendingChecklist::get before a provider was named");
+  return *parsed_.get();
 }
 
 ProfileText read_profile_text(const std::string& env_name, const std::string& profile_file,
@@ -70,9 +90,10 @@ ProfileText read_profile_text(const std::string& env_name, const std::string& pr
       if (auto builtin = builtin_profile(env_name)) return {builtin->text, builtin->source};
       if (dir.empty()) {
         throw ConfigError(SourceLoc{"--env", 0, 0},
-                          "no config/profiles/ directory found from here upward (pass --config-dir)"
-                          "; `bluum-golive init --env " +
-                              env_name + "` writes a new profile");
+                          "no profile named '" + env_name +
+                              "': no config/profiles/ directory here or above (pass "
+                              "--config-dir); `bluum-golive init --env " +
+                              env_name + "` writes a new one");
       }
     }
     path = profile_path_for(dir, env_name);
@@ -112,7 +133,7 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
   run.profile =
       parse_profile_for(read_profile_text(env_name, profile_file, config_dir_flag), registry);
   run.provider = provider_pack(run.profile.provider);
-  run.checklist = provider_checklist(run.provider.name);
+  run.checklist = PendingChecklist(run.provider.name);
   if (run.profile.rehearsal) {
     const fs::path dir = fs::path(run.profile.path).parent_path();
     fs::path rp = dir / (*run.profile.rehearsal + ".yaml");
@@ -160,6 +181,15 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
       t.credentials[name].secret = Secret(prefix + crypto::random_hex(24), "generated");
     }
   }
+  // A Basic key pair's token is a secret of its own: registered now, before any output (§10).
+  if (provider.auth.strategy == AuthStrategy::basic) {
+    auto user = t.credentials.find(provider.auth.user);
+    auto password = t.credentials.find(provider.auth.password);
+    if (user != t.credentials.end() && password != t.credentials.end() && user->second.ok() &&
+        password->second.ok()) {
+      register_basic_credentials(user->second.secret->reveal(), password->second.secret->reveal());
+    }
+  }
   if (profile.webhook) {
     t.webhook_url = profile.webhook->url;
     if (profile.webhook->secret) {
@@ -193,8 +223,8 @@ RunReport report_header(const LoadedRun& run, const Target& target, const std::s
   r.provider = run.provider.name;
   r.base_url = run.profile.embedded() ? "embedded (" + net::redact_url(target.base_url) + ")"
                                       : net::redact_url(target.base_url);
-  r.checklist_title = run.checklist.title;
-  r.checklist_source = run.checklist.source;
+  r.checklist_title = run.checklist.get().title;
+  r.checklist_source = run.checklist.get().source;
   return r;
 }
 

@@ -2,6 +2,7 @@
 /// One `check`/`validate` invocation end to end: locate and load the profile, provider pack and
 /// checklist; resolve credentials; build the plan; run it; decide the verdict.
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 
@@ -47,11 +48,27 @@ std::string peek_provider(const std::string& profile_text);
 /// Parses a profile's text with the options of the pack it names. Throws ConfigError.
 profile::Profile parse_profile_for(const ProfileText& profile, const Registry& registry);
 
+/// A provider's checklist being read. The built-in one is parsed on a worker thread while the
+/// run goes on (it is tested, and parsing it is the largest fixed cost of a run); one from
+/// `--packs-dir` is parsed at once, so that its errors stop the run before anything is sent.
+class PendingChecklist {
+ public:
+  PendingChecklist() = default;
+  /// Starts reading the checklist of `provider`; throws ConfigError at once for a --packs-dir
+  /// copy.
+  explicit PendingChecklist(const std::string& provider);
+  /// The checklist, waiting for the parse; rethrows its ConfigError. Thread-safe.
+  const Checklist& get() const;
+
+ private:
+  std::shared_future<const Checklist*> parsed_;
+};
+
 /// Everything loaded before any I/O.
 struct LoadedRun {
   std::string config_dir;  ///< empty when no config/ directory exists (built-in profile)
   ProviderPack provider;
-  Checklist checklist;
+  PendingChecklist checklist;
   profile::Profile profile;
   std::optional<profile::Profile> rehearsal;
 };
@@ -63,6 +80,8 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
 
 /// Resolves the credentials and webhook secret of `target.profile` in place; for embedded
 /// profiles without credentials, generates throwaway ones (SPEC §4.1) and calls `embedded`.
+/// Every resolved secret and the Basic token of a Basic-auth pack's key pair are registered
+/// with the Redactor in all their forms (register_secret, register_basic_credentials).
 void resolve_target(Target& target, const ProviderPack& provider, const EmbeddedStarter& embedded);
 
 /// A fresh run id: "20261123T105600Z-3f9a1c".

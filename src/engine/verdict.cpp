@@ -20,22 +20,34 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 std::string_view to_string(ItemState s) {
   switch (s) {
-    case ItemState::verified: return "verified";
-    case ItemState::failed: return "failed";
-    case ItemState::attested: return "attested";
-    case ItemState::waived: return "waived";
-    case ItemState::inconclusive: return "inconclusive";
-    case ItemState::not_covered: return "not covered";
+    case ItemState::verified:
+      return "verified";
+    case ItemState::failed:
+      return "failed";
+    case ItemState::attested:
+      return "attested";
+    case ItemState::waived:
+      return "waived";
+    case ItemState::inconclusive:
+      return "inconclusive";
+    case ItemState::partial:
+      return "partial";
+    case ItemState::not_covered:
+      return "not covered";
   }
   return "?";
 }
 
 std::string_view to_string(Verdict v) {
   switch (v) {
-    case Verdict::ready: return "READY";
-    case Verdict::not_ready: return "NOT READY";
-    case Verdict::inconclusive: return "INCONCLUSIVE";
-    case Verdict::refused: return "REFUSED";
+    case Verdict::ready:
+      return "READY";
+    case Verdict::not_ready:
+      return "NOT READY";
+    case Verdict::inconclusive:
+      return "INCONCLUSIVE";
+    case Verdict::refused:
+      return "REFUSED";
   }
   return "?";
 }
@@ -50,8 +62,9 @@ std::vector<Commitment> apply_commitments(const profile::Profile& profile,
                                           std::chrono::year_month_day today) {
   std::vector<Commitment> out;
   for (const auto& a : profile.attestations) {
-    Commitment c{"attestation", a.id, a.by, format_date(a.expires), days_between(today, a.expires),
-                 false, false, "", a.loc};
+    Commitment c{
+        "attestation", a.id, a.by, format_date(a.expires), days_between(today, a.expires), false,
+        false,         "",   a.loc};
     c.expired = c.days_left < 0;
     int life = days_between(a.on, a.expires);
     c.past_half_life = days_between(a.on, today) * 2 > life;
@@ -60,10 +73,18 @@ std::vector<Commitment> apply_commitments(const profile::Profile& profile,
     out.push_back(c);
   }
   for (const auto& w : profile.waivers) {
-    Commitment c{"waiver", w.check_id, w.approver, format_date(w.expires),
-                 days_between(today, w.expires), false, false, "", w.loc};
+    Commitment c{"waiver",
+                 w.check_id,
+                 w.approver,
+                 format_date(w.expires),
+                 days_between(today, w.expires),
+                 false,
+                 false,
+                 "",
+                 w.loc};
     c.expired = c.days_left < 0;
-    c.note = fmt::format("waived by {} until {} ({}): {}", w.approver, c.expires, w.ticket, w.reason);
+    c.note =
+        fmt::format("waived by {} until {} ({}): {}", w.approver, c.expires, w.ticket, w.reason);
     for (auto& row : rows) {
       if (row.info.id != w.check_id || c.expired) continue;
       if (row.result.status == Status::fail || row.result.status == Status::warn ||
@@ -86,17 +107,29 @@ std::vector<ItemResult> evaluate_items(const Checklist& checklist,
     for (const auto& item : section.items) {
       ItemResult ir{section.number, section.title, item, ItemState::not_covered, "", {}, {}};
       bool any_fail = false, any_waived = false, any_inconclusive = false, any_ok = false;
+      bool api_ok = false;                // a check other than a client grade passed or warned
+      std::vector<std::string> ungraded;  // client grades skipped or not run
       for (const auto& id : item.checks) {
         if (!contains(registered_ids, id)) ir.checks_planned.push_back(id);
+        const bool client = contains(item.client_grades, id);
+        bool graded = false;
         for (const auto& row : rows) {
           if (row.info.id != id) continue;
           ir.checks_run.push_back(id);
           if (row.result.status == Status::skip) continue;
-          if (row.waived) any_waived = true;
-          else if (row.result.status == Status::fail) any_fail = true;
-          else if (row.result.status == Status::inconclusive) any_inconclusive = true;
-          else any_ok = true;
+          graded = true;
+          if (row.waived)
+            any_waived = true;
+          else if (row.result.status == Status::fail)
+            any_fail = true;
+          else if (row.result.status == Status::inconclusive)
+            any_inconclusive = true;
+          else {
+            any_ok = true;
+            api_ok = api_ok || !client;
+          }
         }
+        if (client && !graded) ungraded.push_back(id);
       }
       const Commitment* att = nullptr;
       for (const auto& c : commitments) {
@@ -108,6 +141,12 @@ std::vector<ItemResult> evaluate_items(const Checklist& checklist,
         ir.state = ItemState::inconclusive;
       } else if (any_waived) {
         ir.state = ItemState::waived;
+      } else if (any_ok && api_ok && !ungraded.empty()) {
+        ir.state = ItemState::partial;
+        ir.detail = fmt::format(
+            "the API side is proven; the client was not graded ({}) — run `audit` and pass its "
+            "recording with `check --audit FILE`",
+            fmt::join(ungraded, ", "));
       } else if (any_ok) {
         ir.state = ItemState::verified;
       } else if (att) {
@@ -116,14 +155,21 @@ std::vector<ItemResult> evaluate_items(const Checklist& checklist,
       }
       if (ir.state == ItemState::not_covered) {
         if (!ir.checks_planned.empty()) {
-          ir.detail = "no check in this version (planned: " + fmt::format("{}", fmt::join(ir.checks_planned, ", ")) + ")";
+          ir.detail = "no check in this version (planned: " +
+                      fmt::format("{}", fmt::join(ir.checks_planned, ", ")) + ")";
         } else if (!item.attestations.empty()) {
-          ir.detail = "needs an attestation: " + fmt::format("{}", fmt::join(item.attestations, ", "));
+          ir.detail =
+              "needs an attestation: " + fmt::format("{}", fmt::join(item.attestations, ", "));
         } else if (!ir.checks_run.empty()) {
-          ir.detail = "every check for this item was skipped";
+          ir.detail = ungraded.empty() ? "every check for this item was skipped"
+                                       : "every check for this item was skipped; the client was "
+                                         "not graded — run `audit` and pass its recording with "
+                                         "`check --audit FILE`";
         } else {
-          ir.detail = fmt::format("no check for this item applies to this environment or "
-                                  "selection ({})", fmt::join(item.checks, ", "));
+          ir.detail = fmt::format(
+              "no check for this item applies to this environment or "
+              "selection ({})",
+              fmt::join(item.checks, ", "));
         }
       }
       out.push_back(std::move(ir));
@@ -162,8 +208,18 @@ void decide(RunReport& report, const VerdictOptions& options) {
       report.reasons.push_back(fmt::format("waiver {} in force (--strict)", c.id));
     } else if (options.strict && c.past_half_life) {
       failed = true;
-      report.reasons.push_back(fmt::format("attestation {} is past half its life (--strict)", c.id));
+      report.reasons.push_back(
+          fmt::format("attestation {} is past half its life (--strict)", c.id));
     }
+  }
+  const auto partial =
+      std::count_if(report.items.begin(), report.items.end(),
+                    [](const ItemResult& i) { return i.state == ItemState::partial; });
+  if (partial > 0) {
+    report.notes.push_back(fmt::format(
+        "{} checklist item{} partial: the API side is proven, the partner's client was not "
+        "graded (run `audit`)",
+        partial, partial == 1 ? "" : "s"));
   }
   if (waivers > 0) {
     report.notes.push_back(fmt::format("{} waiver{}, {} expiring in 14 days", waivers,

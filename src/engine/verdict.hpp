@@ -19,13 +19,17 @@ std::vector<Commitment> apply_commitments(const profile::Profile& profile,
                                           std::vector<ResultRow>& rows,
                                           std::chrono::year_month_day today);
 
-/// Checklist item states from rows and commitments, in checklist order.
+/// Checklist item states from rows and commitments, in checklist order: failed, else
+/// inconclusive, else waived, else partial (an API-side check passed while a client grade was
+/// skipped or not run), else verified (a check passed or warned), else attested, else not
+/// covered. Skipped checks count for nothing.
 std::vector<ItemResult> evaluate_items(const Checklist& checklist,
                                        const std::vector<ResultRow>& rows,
                                        const std::vector<Commitment>& commitments,
                                        const std::vector<std::string>& registered_ids);
 
-/// Fills report.verdict, exit_code, reasons and notes.
+/// Fills report.verdict, exit_code, reasons and notes (from rows and commitments; items only
+/// add a note, e.g. how many are partial).
 void decide(RunReport& report, const VerdictOptions& options);
 
 /// "YYYY-MM-DD".

@@ -85,19 +85,17 @@ Slist build_headers(const Request& r, const std::string& user_agent) {
     if (name == "authorization") {
       if (r.auth) continue;  // BasicAuth wins over a hand-set header
       // Register the whole value and its credential part ("Bearer <token>") where it is built.
-      Redactor::global().add(value);
+      register_secret(value);
       const size_t space = value.find(' ');
-      if (space != std::string::npos) Redactor::global().add(value.substr(space + 1));
+      if (space != std::string::npos) register_secret(value.substr(space + 1));
     }
     detail::append(list, name + ": " + value);
   }
   if (r.auth) {
+    register_basic_credentials(r.auth->user.reveal(), r.auth->password.reveal());
     const std::string token =
         detail::base64(r.auth->user.reveal() + ":" + r.auth->password.reveal());
-    const std::string value = "Basic " + token;
-    Redactor::global().add(token);
-    Redactor::global().add(value);
-    detail::append(list, "Authorization: " + value);
+    detail::append(list, "Authorization: Basic " + token);
   }
   if (!r.headers.get("user-agent")) detail::append(list, "User-Agent: " + user_agent);
   detail::append(list, "Expect:");  // no 100-continue round trip
@@ -206,7 +204,8 @@ Exchange CurlClient::send(const Request& request) {
   if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
   // A proxy for a loopback target would either fail or leak local traffic; talk to it directly.
   if (is_loopback_host(target.host)) curl_easy_setopt(h, CURLOPT_PROXY, "");
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  // No Accept-Encoding: bodies come as sent (identity), as a plain `curl` asks for them, so a
+  // server's compression time never counts against a check's latency budget.
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);

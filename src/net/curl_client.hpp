@@ -38,7 +38,7 @@ struct CurlOptions {
 ///
 /// Body cap: once `max_body_bytes` have arrived the transfer is stopped, the connection dropped,
 /// and the Response returned with the first `max_body_bytes` bytes and `truncated = true` (never a
-/// too_large error). Content-Encoding is decoded first, so the cap applies to decoded bytes.
+/// too_large error). No Accept-Encoding is sent, so bodies arrive as identity bytes.
 class CurlClient final : public HttpClient {
  public:
   /// Initialises libcurl once per process. Throws std::runtime_error if libcurl cannot start.

@@ -50,6 +50,10 @@ struct Request {
   std::chrono::milliseconds connect_timeout{5000};
   size_t max_body_bytes = 4 * 1024 * 1024;  ///< larger bodies are cut and `truncated` set
   bool insecure = false;                    ///< skip TLS verification (loopback targets only)
+  /// Who sends it, e.g. "check idempotency.replay" (stamped by the runner's per-check
+  /// OriginClient) or "webhook send"; "" when unknown. Never sent; named when the HTTP write guard
+  /// refuses (SPEC §5).
+  std::string origin;
 };
 
 /// What came back.

@@ -8,12 +8,10 @@ namespace {
 /// The first `max` bytes of `text` on one line, redacted before cutting so a secret that straddles
 /// the cut cannot leak in part; control characters become spaces.
 std::string excerpt(const std::string& text, size_t max) {
-  const std::string body = golive::redact(text);
-  std::string out = body.substr(0, max);
+  std::string out = golive::redacted_excerpt(text, max);
   for (char& c : out) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
-  if (body.size() > max) out += "...";
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <locale.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,10 +19,11 @@ struct UrlDeleter {
 
 std::optional<std::string> part(CURLU* u, CURLUPart which, unsigned flags = 0) {
   char* out = nullptr;
-  if (curl_url_get(u, which, &out, flags) != CURLUE_OK || !out) return std::nullopt;
-  std::string s(out);
-  curl_free(out);
-  return s;
+  const CURLUcode rc = curl_url_get(u, which, &out, flags);
+  // libcurl 7.88 can hand back a string together with an error (a failed IDNA conversion).
+  std::unique_ptr<char, decltype(&curl_free)> owned(out, &curl_free);
+  if (rc != CURLUE_OK || !out) return std::nullopt;
+  return std::string(out);
 }
 
 std::string lower(std::string s) {
@@ -30,11 +32,71 @@ std::string lower(std::string s) {
   return s;
 }
 
+/// The host in ASCII: libcurl's IDNA conversion (CURLU_PUNYCODE, libidn2) reads the name in the
+/// calling thread's locale, so it runs under C.UTF-8 for every caller (the tool never calls
+/// setlocale). Without that locale, non-ASCII names fail to convert (and are refused).
+std::optional<std::string> ascii_host(CURLU* u) {
+  static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  const locale_t previous = utf8 ? uselocale(utf8) : static_cast<locale_t>(nullptr);
+  auto host = part(u, CURLUPART_HOST, CURLU_PUNYCODE);
+  if (utf8) uselocale(previous);
+  return host;
+}
+
+std::string bracketed(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+/// Fills canonical_host and host_kind from libcurl's ASCII host `h` (lower case, brackets kept).
+/// Only what libcurl itself treats as an address is an IP literal: "127.0.0.1." is a name.
+bool classify(const std::string& h, Url& url) {
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') {
+    in6_addr v6{};
+    char text[INET6_ADDRSTRLEN] = {};
+    if (inet_pton(AF_INET6, h.substr(1, h.size() - 2).c_str(), &v6) != 1 ||
+        inet_ntop(AF_INET6, &v6, text, sizeof text) == nullptr) {
+      return false;
+    }
+    url.canonical_host = text;
+    url.host_kind = is_loopback_host(text) ? HostKind::loopback : HostKind::ip_literal;
+    return true;
+  }
+  in_addr v4{};
+  if (inet_pton(AF_INET, h.c_str(), &v4) == 1) {
+    url.canonical_host = h;
+    url.host_kind = is_loopback_host(h) ? HostKind::loopback : HostKind::ip_literal;
+    return true;
+  }
+  url.canonical_host = h;
+  if (!h.empty() && h.back() == '.') url.canonical_host.pop_back();
+  url.host_kind = h == "localhost" ? HostKind::loopback : HostKind::name;
+  return !url.canonical_host.empty();
+}
+
 }  // namespace
 
+std::string_view to_string(HostKind k) {
+  switch (k) {
+    case HostKind::loopback:
+      return "loopback";
+    case HostKind::ip_literal:
+      return "IP literal";
+    case HostKind::name:
+      return "host name";
+  }
+  return "host name";
+}
+
 std::string Url::authority() const {
-  bool v6 = host.find(':') != std::string::npos;
-  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  return bracketed(host) + ":" + std::to_string(port);
+}
+
+bool Url::default_port() const {
+  return port == (scheme == "https" ? 443 : 80);
+}
+
+std::string Url::canonical_authority() const {
+  return bracketed(canonical_host) + (default_port() ? "" : ":" + std::to_string(port));
 }
 
 UrlParse parse_url(std::string_view text) {
@@ -68,6 +130,15 @@ UrlParse parse_url(std::string_view text) {
     out.error = "it has no host";
     return out;
   }
+  auto ascii = ascii_host(u.get());
+  if (!ascii) {
+    out.error = "its host name cannot be converted to ASCII (IDNA)";
+    return out;
+  }
+  if (!classify(lower(*ascii), url)) {
+    out.error = "it has no valid host";
+    return out;
+  }
   auto explicit_port = part(u.get(), CURLUPART_PORT);
   url.explicit_port = explicit_port.has_value();
   auto port = part(u.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
@@ -79,6 +150,17 @@ UrlParse parse_url(std::string_view text) {
   url.has_fragment = part(u.get(), CURLUPART_FRAGMENT).has_value();
   out.url = std::move(url);
   return out;
+}
+
+std::optional<std::string> canonical_host(std::string_view host) {
+  if (host.empty() || host.find_first_of("/?#@\\ \t\r\n") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string h(host);
+  if (h.find(':') != std::string::npos && h.front() != '[') h = "[" + h + "]";
+  auto parsed = parse_url("http://" + h + "/");
+  if (!parsed.ok() || parsed.url->explicit_port) return std::nullopt;
+  return parsed.url->canonical_host;
 }
 
 bool is_loopback_host(std::string_view host) {

@@ -29,10 +29,23 @@ Resolution failed(std::string why) {
   return Resolution{std::nullopt, std::move(why)};
 }
 
+/// Appended to an error about a source whose name or path is not shown (it may be a secret).
+const char* const k_pasted =
+    "; if a secret was pasted there, remove it from the profile, rotate it, and name where it "
+    "is kept instead";
+
 Resolution from_env(const CredentialSource& src) {
   const char* value = std::getenv(src.env_var.c_str());
-  if (!value) return failed("environment variable " + src.env_var + " is not set");
-  return Resolution{Secret(value, "env " + src.env_var), ""};
+  if (!value) {
+    if (!src.shows_reference()) {
+      return failed(
+          "the environment variable is not set, and its name is not shown: it looks "
+          "like a secret value, not a variable name" +
+          std::string(k_pasted));
+    }
+    return failed("environment variable " + src.env_var + " is not set");
+  }
+  return Resolution{Secret(value, src.describe()), ""};
 }
 
 Resolution from_file(const CredentialSource& src, const std::string& base_dir) {
@@ -40,9 +53,16 @@ Resolution from_file(const CredentialSource& src, const std::string& base_dir) {
   if (p.is_relative() && !base_dir.empty()) p = std::filesystem::path(base_dir) / p;
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::absolute(p, ec).lexically_normal();
-  const std::string shown = ec ? p.string() : abs.string();
-  auto fail = [&](const char* why) { return failed("cannot read file " + shown + ": " + why); };
-  int fd = ::open(shown.c_str(), O_RDONLY | O_CLOEXEC);
+  const std::string opened = ec ? p.string() : abs.string();
+  auto fail = [&](const char* why) {
+    if (!src.shows_reference()) {
+      return failed(std::string("cannot read the file (") + why +
+                    "), and its path is not shown: it looks like a secret value, not a path" +
+                    k_pasted);
+    }
+    return failed("cannot read file " + opened + ": " + why);
+  };
+  int fd = ::open(opened.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fail(std::strerror(errno));
   std::string value;
   char buf[4096];
@@ -63,31 +83,36 @@ Resolution from_file(const CredentialSource& src, const std::string& base_dir) {
   }
   ::close(fd);
   strip_one_newline(value);
-  return Resolution{Secret(std::move(value), "file " + shown), ""};
+  return Resolution{
+      Secret(std::move(value), src.shows_reference() ? "file " + opened : src.describe()), ""};
 }
 
 Resolution from_command(const CredentialSource& src) {
   const std::string name = src.argv.empty() ? std::string() : src.argv.front();
-  const std::string cmd = "command '" + name + "'";
+  const bool shown = src.shows_reference();
+  const std::string cmd = shown ? "command '" + name + "'"
+                                : "the command (its name is not shown: it looks like a secret "
+                                  "value, not a command name)";
+  auto fail = [&](const std::string& why) { return failed(cmd + why + (shown ? "" : k_pasted)); };
   if (src.argv.empty()) return failed("command source has no arguments");
   CommandOutcome out =
       run_command(src.argv, std::chrono::seconds(src.timeout_s), k_max_secret_bytes);
   using State = CommandOutcome::State;
   switch (out.state) {
     case State::not_started:
-      return failed(cmd + " could not be started: " + out.reason);
+      return fail(" could not be started: " + out.reason);
     case State::timed_out:
-      return failed(cmd + " timed out after " + std::to_string(src.timeout_s) + " s");
+      return fail(" timed out after " + std::to_string(src.timeout_s) + " s");
     case State::too_much_output:
-      return failed(cmd + " printed more than 64 KiB; expected a single secret");
+      return fail(" printed more than 64 KiB; expected a single secret");
     case State::signalled:
-      return failed(cmd + " was killed by signal " + std::to_string(out.code));
+      return fail(" was killed by signal " + std::to_string(out.code));
     case State::exited:
       break;
   }
-  if (out.code != 0) return failed(cmd + " exited with status " + std::to_string(out.code));
+  if (out.code != 0) return fail(" exited with status " + std::to_string(out.code));
   strip_one_newline(out.out);
-  return Resolution{Secret(std::move(out.out), "command " + name), ""};
+  return Resolution{Secret(std::move(out.out), src.describe()), ""};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 /// Reading a profile file into a validated Profile (SPEC §4.1). Validation happens before any
 /// I/O other than reading the file, and every problem is reported at once.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace golive::profile {
 struct LoadOptions {
   std::vector<std::string> known_check_ids;        ///< ids accepted under checks: and waivers:
   std::vector<std::string> known_attestation_ids;  ///< ids accepted under attestations:
+  /// When set, supplies the ids accepted under attestations: instead of known_attestation_ids,
+  /// called only for a profile that has that section (so the checklist that names them need not
+  /// be read before a profile without attestations).
+  std::function<std::vector<std::string>()> attestation_ids;
   std::vector<std::string> known_providers{"bluum"};
 };
 

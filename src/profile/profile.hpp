@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -25,8 +26,24 @@ struct CredentialSource {
   SourceLoc loc;
 
   /// Printable description, never the value: "env BLUUM_API_KEY", "file ./key", "command vault".
+  /// A name, path or command that may be a pasted secret (shows_reference() false) is not
+  /// repeated: "env (name not shown: it looks like a secret value, not a variable name)".
   std::string describe() const;
+  /// The variable name, path or command name as written in the profile.
+  const std::string& reference() const;
+  /// Whether reference() may be printed: false when it looks like a secret value pasted where a
+  /// name belongs (source_reference_showable()).
+  bool shows_reference() const;
 };
+
+/// Whether `text`, written in a credential source where a variable name (`env`), a path
+/// (`file`) or a command name (`command`) belongs, may appear in messages. False when it may be
+/// a pasted secret: longer than 128 bytes; for `env` not a conventional upper-case name
+/// ([A-Z_][A-Z0-9_]*); or holding a random-looking run of letters and digits — a run mixing
+/// letters and digits or upper and lower case (other than one capital first) longer than 10, a
+/// run of digits longer than 8, or a run of letters longer than 24. Such text is also
+/// registered with the Redactor when the profile is loaded.
+bool source_reference_showable(CredentialSource::Kind kind, std::string_view text);
 
 /// Webhook receiver settings (SPEC §6).
 struct WebhookConfig {

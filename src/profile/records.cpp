@@ -24,7 +24,8 @@ bool known(const std::vector<std::string>& ids, const std::string& id) {
 void read_attestations(Reader& r, const Entry& e, const LoadOptions& o, Profile& p) {
   auto list = r.entries(e);
   if (!list) return;
-  const auto& ids = o.known_attestation_ids;
+  const std::vector<std::string> ids =
+      o.attestation_ids ? o.attestation_ids() : o.known_attestation_ids;
   for (const auto& a : *list) {
     if (!known(ids, a.key)) {
       std::string tail = ids.empty() ? "this provider has no attestation ids"

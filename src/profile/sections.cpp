@@ -110,6 +110,9 @@ std::optional<CredentialSource> read_source(Reader& r, const Entry& e, const std
     src.env_var = r.string(*env).value_or("");
     ok = !src.env_var.empty();
     if (ok && !env_name(src.env_var)) {
+      if (!source_reference_showable(CredentialSource::Kind::file, src.env_var)) {
+        Redactor::global().add(src.env_var);  // not a name: perhaps a pasted secret
+      }
       r.error(*env,
               "'env' must be an environment variable name (letters, digits and '_', not "
               "starting with a digit)");
@@ -137,6 +140,8 @@ std::optional<CredentialSource> read_source(Reader& r, const Entry& e, const std
     }
   }
   if (!ok) return std::nullopt;
+  // A name or path that looks like a secret may be one: mask it wherever it might appear.
+  if (!src.shows_reference()) Redactor::global().add(src.reference());
   return src;
 }
 

@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <map>
 
 #include "core/secret.hpp"
 #include "report/report_util.hpp"
@@ -108,6 +107,11 @@ std::string annotations(const RunReport& report) {
     if (!r.fix.empty()) message += "\nFix: " + r.fix;
     out += command(kind_of(report, row), detail::location_of(report, row), r.id, message);
   }
+  for (const auto& it : report.items) {
+    if (it.state != ItemState::partial) continue;
+    SourceLoc loc{detail::relative_path(report.profile_path), 1, 0};
+    out += command("notice", loc, it.item.id + " (partial)", it.item.text + ": " + it.detail);
+  }
   for (const auto& c : report.commitments) {
     if (!c.expired) continue;
     SourceLoc loc{detail::relative_path(c.loc.file.empty() ? report.profile_path : c.loc.file),
@@ -164,14 +168,11 @@ std::string step_summary(const RunReport& report) {
   }
   for (const auto& reason : report.reasons) out += "- " + cell(reason) + "\n";
   for (const auto& note : report.notes) out += "- Note: " + cell(note) + "\n";
-  std::map<ItemState, int> items;
-  for (const auto& it : report.items) ++items[it.state];
-  if (!report.items.empty()) {
-    out += fmt::format(
-        "\nChecklist: {} verified, {} failed, {} attested, {} waived, {} inconclusive, {} not "
-        "covered\n",
-        items[ItemState::verified], items[ItemState::failed], items[ItemState::attested],
-        items[ItemState::waived], items[ItemState::inconclusive], items[ItemState::not_covered]);
+  if (!report.items.empty()) out += "\nChecklist: " + detail::item_counts(report) + "\n";
+  for (const auto& it : report.items) {
+    if (it.state != ItemState::partial) continue;
+    out += fmt::format("- **partial** {} {}: {}\n", code(it.item.id), cell(it.item.text),
+                       cell(it.detail));
   }
   return redact(out) + "\n";
 }

@@ -33,11 +33,13 @@ std::string mask_commands();
 /// current directory, title = check id, message = redacted summary and fix:
 /// blocking fail → ::error; advisory fail, warn, inconclusive, and a fail unchanged since the
 /// baseline → ::warning; waived → ::notice; an expired attestation or waiver → ::error at its
-/// profile line (title "commitment.expired"). Pass and skip produce nothing.
+/// profile line (title "commitment.expired"); a partial checklist item → ::notice at the
+/// profile's first line (title "ITEM (partial)"). Pass and skip produce nothing.
 std::string annotations(const RunReport& report);
 
 /// A compact Markdown summary for $GITHUB_STEP_SUMMARY: verdict, run metadata, a table of every
-/// check that did not pass, the baseline comparison, checklist counts. Redacted.
+/// check that did not pass, the baseline comparison, checklist counts and every partial item.
+/// Redacted.
 std::string step_summary(const RunReport& report);
 
 /// Appends step_summary(report) to the file named by $GITHUB_STEP_SUMMARY. Returns false with

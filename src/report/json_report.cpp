@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/secret.hpp"
 #include "report/report.hpp"
 #include "report/report_util.hpp"
@@ -102,8 +104,15 @@ void write_json(const RunReport& rep, std::ostream& out) {
                      {"checks", it.checks_run},
                      {"planned_checks", it.checks_planned}});
   }
-  j["checklist"] = {
-      {"title", rep.checklist_title}, {"source", rep.checklist_source}, {"items", items}};
+  ojson counts = ojson::object();
+  for (const auto state : kItemStates) {
+    counts[std::string(to_string(state))] = std::count_if(
+        rep.items.begin(), rep.items.end(), [&](const ItemResult& i) { return i.state == state; });
+  }
+  j["checklist"] = {{"title", rep.checklist_title},
+                    {"source", rep.checklist_source},
+                    {"items", items},
+                    {"counts", counts}};
   ojson checks = ojson::array();
   for (const auto& row : rep.rows) checks.push_back(row_json(row));
   j["checks"] = checks;

@@ -1,6 +1,7 @@
 // JUnit XML valid against the Jenkins JUnit XSD (peers.md §4.4): one <testsuite> per
 // environment, one <testcase> per check, plus one failing <testcase> per expired attestation or
-// waiver so that every reason for exit 1 is visible to a JUnit consumer.
+// waiver so that every reason for exit 1 is visible to a JUnit consumer, and one skipped
+// <testcase> per partial checklist item (classname golive.checklist).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -95,6 +96,17 @@ void commitment_case(const Commitment& cm, Counts& c, std::string& out) {
   out += "    </testcase>\n";
 }
 
+/// A checklist item that is partial (the API side proven, the client not graded) as a skipped
+/// testcase: neither a pass nor a failure, and visible to a JUnit consumer.
+void partial_item_case(const ItemResult& it, Counts& c, std::string& out) {
+  ++c.tests;
+  ++c.skipped;
+  out += fmt::format("    <testcase name=\"{}\" classname=\"golive.checklist\" time=\"0.000\">\n",
+                     attr(it.item.id + " " + it.item.text));
+  out += fmt::format("      <skipped>{}</skipped>\n", text("partial: " + it.detail));
+  out += "    </testcase>\n";
+}
+
 void property(std::string_view name, std::string_view value, std::string& out) {
   out += fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", attr(name), attr(value));
 }
@@ -111,6 +123,7 @@ void properties(const RunReport& rep, std::string& out) {
   property("base_url", rep.base_url, out);
   property("verdict", std::string(to_string(rep.verdict)), out);
   property("exit_code", std::to_string(rep.exit_code), out);
+  property("checklist", detail::item_counts(rep), out);
   property("started_at", rep.started_at, out);
   property("finished_at", rep.finished_at, out);
   if (rep.baseline) {
@@ -147,6 +160,9 @@ void write_junit(const RunReport& rep, std::ostream& os) {
       if (row.result.environment == env) testcase(rep, row, c, cases);
     }
     if (env == rep.environment) {
+      for (const auto& it : rep.items) {
+        if (it.state == ItemState::partial) partial_item_case(it, c, cases);
+      }
       for (const auto& cm : rep.commitments) {
         if (cm.expired) commitment_case(cm, c, cases);
       }

@@ -39,6 +39,7 @@ void metadata(const RunReport& rep, std::string& out) {
   row("Finished", md(fmt::format("{} ({} ms)", rep.finished_at, rep.duration_ms)));
   row("Checks", fmt::format("{} pass, {} warn, {} fail, {} inconclusive, {} skip, {} waived",
                             t.pass, t.warn, t.fail, t.inconclusive, t.skip, t.waived));
+  if (!rep.items.empty()) row("Checklist items", detail::item_counts(rep));
   out += "\n";
 }
 

@@ -29,10 +29,12 @@ void write_json(const RunReport& report, std::ostream& out);
 
 /// JUnit XML valid against the Jenkins XSD: one testsuite per environment, one testcase per
 /// check (fail → failure, inconclusive → error, waived/skip → skipped), plus a failing testcase
-/// per expired attestation or waiver.
+/// per expired attestation or waiver and a skipped one per partial checklist item; property
+/// "checklist" holds the item counts.
 void write_junit(const RunReport& report, std::ostream& out);
 
-/// SARIF 2.1.0 for GitHub code scanning: a rule per check id, results at the profile line.
+/// SARIF 2.1.0 for GitHub code scanning: a rule per check id, results at the profile line; a
+/// partial checklist item is a `note` of rule "checklist.partial" at the profile's first line.
 void write_sarif(const RunReport& report, std::ostream& out);
 
 /// The redacted support-ticket report in Markdown.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -207,6 +208,16 @@ std::vector<RequestIdRef> request_ids(const RunReport& report) {
     }
   }
   return out;
+}
+
+std::string item_counts(const RunReport& report) {
+  std::vector<std::string> parts;
+  for (const auto state : kItemStates) {
+    const auto n = std::count_if(report.items.begin(), report.items.end(),
+                                 [&](const ItemResult& i) { return i.state == state; });
+    parts.push_back(fmt::format("{} {}", n, to_string(state)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 Tally tally(const RunReport& report) {

@@ -62,6 +62,10 @@ struct RequestIdRef {
 /// Every X-Request-Id in the report's evidence, in row order, each once.
 std::vector<RequestIdRef> request_ids(const RunReport& report);
 
+/// How many checklist items are in each state, every state named in kItemStates order:
+/// "12 verified, 1 failed, 0 attested, 0 waived, 2 inconclusive, 1 partial, 3 not covered".
+std::string item_counts(const RunReport& report);
+
 /// Counts used by several formats.
 struct Tally {
   int pass = 0, warn = 0, fail = 0, inconclusive = 0, skip = 0, waived = 0;

@@ -7,6 +7,8 @@
 // - pass and skip produce no result, so code scanning closes an alert when its check passes.
 // - an expired attestation or waiver is a result of the rule "commitment.expired" located at
 //   its profile line, since it fails the run (exit 1).
+// - a partial checklist item (API side proven, client not graded) is a `note` of the rule
+//   "checklist.partial" at the profile's first line: visible, never an error.
 // - automationDetails.id is "golive/<environment>/<run id>": GitHub takes everything up to the
 //   last '/' as the category, so each environment keeps its own alerts.
 #include <fmt/format.h>
@@ -24,6 +26,7 @@ using ojson = nlohmann::ordered_json;
 using detail::safe;
 
 constexpr std::string_view kExpiredRule = "commitment.expired";
+constexpr std::string_view kPartialRule = "checklist.partial";
 
 /// A relative URI reference for a file path: unreserved characters and '/' kept, the rest
 /// percent-encoded.
@@ -118,6 +121,18 @@ ojson expired_json(const RunReport& rep, const Commitment& c, size_t rule_index)
              fmt::format("{}:{}:{}:{}", kExpiredRule, c.kind, c.id, rep.environment)}}}};
 }
 
+ojson partial_json(const RunReport& rep, const ItemResult& it, size_t rule_index) {
+  return {
+      {"ruleId", kPartialRule},
+      {"ruleIndex", rule_index},
+      {"level", "note"},
+      {"message", text(fmt::format("Checklist item {} ({}) is partial: {}", it.item.id,
+                                   it.item.text, it.detail))},
+      {"locations", location(detail::relative_path(rep.profile_path), 1)},
+      {"partialFingerprints",
+       {{"goliveCheck/v1", fmt::format("{}:{}:{}", kPartialRule, it.item.id, rep.environment)}}}};
+}
+
 ojson baseline_json(const BaselineDiff& b) {
   auto ids = [](const std::vector<BaselineEntry>& v) {
     ojson a = ojson::array();
@@ -167,6 +182,30 @@ void write_sarif(const RunReport& rep, std::ostream& os) {
       if (c.expired) results.push_back(expired_json(rep, c, index.at(expired.id)));
     }
   }
+  bool any_partial = false;
+  for (const auto& it : rep.items) any_partial = any_partial || it.state == ItemState::partial;
+  if (any_partial) {
+    CheckInfo partial{std::string(kPartialRule),
+                      "Checklist items about the partner's code have a client grade",
+                      {},
+                      SideEffect::static_only,
+                      false,
+                      {},
+                      "An item about the partner's own code (for example every deposit sends an "
+                      "Idempotency-Key) is verified only by a client grade; the API side alone "
+                      "leaves it partial.",
+                      "The tool's own requests prove the API, not the partner's client.",
+                      "Run `bluum-golive audit` with the integration's tests and pass the "
+                      "recording with `check --audit FILE`.",
+                      ""};
+    index.emplace(partial.id, rules.size());
+    rules.push_back(rule_json(partial));
+    for (const auto& it : rep.items) {
+      if (it.state == ItemState::partial) {
+        results.push_back(partial_json(rep, it, index.at(partial.id)));
+      }
+    }
+  }
 
   ojson driver = {{"name", rep.tool}, {"version", rep.tool_version}};
   if (!rep.tool_version.empty()) driver["semanticVersion"] = rep.tool_version;
@@ -181,7 +220,8 @@ void write_sarif(const RunReport& rep, std::ostream& os) {
                  {"profile_sha256", rep.profile_sha256},
                  {"environment", safe(rep.environment)},
                  {"environment_kind", std::string(to_string(rep.kind))},
-                 {"provider", safe(rep.provider)}};
+                 {"provider", safe(rep.provider)},
+                 {"checklist", detail::item_counts(rep)}};
   if (rep.baseline) props["baseline"] = baseline_json(*rep.baseline);
 
   ojson run = {{"tool", {{"driver", driver}}},

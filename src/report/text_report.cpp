@@ -4,6 +4,7 @@
 
 #include "core/secret.hpp"
 #include "report/report.hpp"
+#include "report/report_util.hpp"
 
 namespace golive::report {
 
@@ -42,6 +43,8 @@ struct Palette {
         return wrap("36", text);
       case ItemState::inconclusive:
         return wrap("35", text);
+      case ItemState::partial:
+        return wrap("33", text);
       case ItemState::not_covered:
         return wrap("2", text);
     }
@@ -125,15 +128,10 @@ void write_text(const RunReport& rep, std::ostream& os, const Style& style) {
   std::map<Status, int> counts;
   int waived = 0;
   for (const auto& row : rep.rows) row.waived ? ++waived : ++counts[row.result.status];
-  std::map<ItemState, int> items;
-  for (const auto& it : rep.items) ++items[it.state];
   out += fmt::format("\nChecks: {} pass, {} warn, {} fail, {} inconclusive, {} skip, {} waived\n",
                      counts[Status::pass], counts[Status::warn], counts[Status::fail],
                      counts[Status::inconclusive], counts[Status::skip], waived);
-  out += fmt::format(
-      "Items:  {} verified, {} failed, {} attested, {} waived, {} inconclusive, {} not covered\n",
-      items[ItemState::verified], items[ItemState::failed], items[ItemState::attested],
-      items[ItemState::waived], items[ItemState::inconclusive], items[ItemState::not_covered]);
+  out += "Items:  " + detail::item_counts(rep) + "\n";
   for (const auto& n : rep.notes) out += "Note:   " + n + "\n";
   for (const auto& reason : rep.reasons) out += "Reason: " + reason + "\n";
   std::string_view colour = rep.verdict == Verdict::ready ? "32;1" : "31;1";

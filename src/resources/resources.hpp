@@ -1,7 +1,8 @@
 #pragma once
-/// Data files the tool carries (packs, checklists, profiles, the report schema), by logical name
-/// such as "providers/bluum/pack.yaml". PROVISIONAL: reads the source tree until the embedded
-/// resource bundle lands (issue 11).
+/// The data the tool carries — provider packs, checklists, the demo profile, the report schema —
+/// by logical name ("providers/bluum/pack.yaml"). Each is compiled into the binary, so the binary
+/// works alone; `--packs-dir DIR` (pack development) puts a directory laid out the same way in
+/// front of the built-in copies. The installed copy under share/bluum-golive/ is such a directory.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,9 +10,32 @@
 
 namespace golive::resources {
 
-/// The contents of `logical`, or nullopt when the tool does not carry it.
-std::optional<std::string_view> get(const std::string& logical);
-/// Every logical name starting with `prefix`, sorted.
-std::vector<std::string> list(const std::string& prefix);
+/// One data file and where it came from.
+struct Resource {
+  std::string name;       ///< logical name, e.g. "providers/bluum/checklist.yaml"
+  std::string origin;     ///< the file it was read from, or "built-in:NAME"
+  std::string_view text;  ///< valid until the process exits
+};
+
+/// Makes files under `dir` take precedence over the built-in copies (empty: built-in only).
+/// Throws std::invalid_argument when `dir` is not a directory. Call before any lookup.
+void set_packs_dir(const std::string& dir);
+
+/// The directory set by set_packs_dir, or "".
+const std::string& packs_dir();
+
+/// `name` from the packs directory when that file exists there, else the built-in copy;
+/// nullopt when neither has it. Thread-safe.
+std::optional<Resource> get(std::string_view name);
+
+/// The built-in copy of `name` only.
+std::optional<std::string_view> builtin(std::string_view name);
+
+/// Logical names starting with `prefix` ("providers/"), from the packs directory and the
+/// built-ins, sorted and without duplicates.
+std::vector<std::string> list(std::string_view prefix);
+
+/// "built-in:NAME", the origin of a built-in copy.
+std::string builtin_origin(std::string_view name);
 
 }  // namespace golive::resources

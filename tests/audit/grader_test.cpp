@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "audit/chains.hpp"
 #include "audit/grader.hpp"
 #include "recording_builder.hpp"
 
@@ -37,6 +38,12 @@ TEST_CASE("idempotency-keys: a key reused for a different body fails") {
   auto r = grade_idempotency_keys(b.rec);
   CHECK(r.status == Status::fail);
   CHECK(r.evidence.at(0).observed.find("same key as #1") != std::string::npos);
+  Builder other;  // one key is one operation: not a deposit and then a withdrawal
+  other.add("POST", dep, 201, 0, "k1", "body1");
+  other.add("POST", "/v1/investors/inv_1/withdrawals", 201, 10, "k1", "body1");
+  r = grade_idempotency_keys(other.rec);
+  CHECK(r.status == Status::fail);
+  CHECK(r.evidence.at(0).observed == "same key as #1, different method, path or query");
 }
 
 TEST_CASE("retry-same-key: the retry after a dropped deposit reuses the key") {
@@ -73,7 +80,13 @@ TEST_CASE("retry-same-key: a new key on the retry or no retry at all fails") {
   Builder b;
   b.add("POST", dep, 0, 0, "k1", "body1");
   b.add("POST", dep, 201, 100, "k2", "body1");
-  CHECK(grade_retry_same_key(b.rec).status == Status::fail);
+  auto r = grade_retry_same_key(b.rec);
+  CHECK(r.status == Status::fail);
+  REQUIRE(r.evidence.size() == 2);
+  CHECK(r.evidence[1].label.find("#2 POST") == 0);
+  CHECK(r.evidence[1].label.find("as a new operation") != std::string::npos);
+  CHECK(r.evidence[1].expected == "the same Idempotency-Key k1");
+  CHECK(r.evidence[1].observed.find("Idempotency-Key k2") == 0);
   Builder gave_up;
   gave_up.add("POST", dep, 0, 0, "k1", "body1");
   CHECK(grade_retry_same_key(gave_up.rec).status == Status::fail);
@@ -145,14 +158,59 @@ TEST_CASE("backoff-jitter: identical or deterministic series fail; random ones p
 TEST_CASE("no-retry-client-errors: a retried 400 or 401 fails") {
   Builder b;
   CHECK(grade_no_retry_client_errors(b.rec).status == Status::inconclusive);
-  b.add("GET", "/v1/a", 401, 0);
-  b.add("POST", "/v1/investors", 400, 10, "", "bad");
+  b.add("POST", "/v1/investors", 400, 0, "", "bad");
   b.add("POST", "/v1/investors", 201, 20, "", "good");  // a different body is a new request
   CHECK(grade_no_retry_client_errors(b.rec).status == Status::pass);
-  b.add("GET", "/v1/a", 401, 200);  // the same request again, 198 ms after the first 401
+  b.add("GET", "/v1/a", 401, 100);
+  b.add("GET", "/v1/a", 401, 300);  // the same request next, 198 ms after the 401
   auto r = grade_no_retry_client_errors(b.rec);
   CHECK(r.status == Status::fail);
   CHECK(r.evidence.at(0).observed == "retried as #4 198 ms later");
+  Builder keyed;  // the same key again, even after other requests, is the same operation
+  keyed.add("POST", dep, 422, 0, "k1", "body1");
+  keyed.add("GET", "/v1/a", 200, 10);
+  keyed.add("POST", dep, 422, 20, "k1", "body1");
+  CHECK(grade_no_retry_client_errors(keyed.rec).status == Status::fail);
+}
+
+TEST_CASE("no-retry-client-errors: similar calls of a correct client are not retries") {
+  const std::string wd = "/v1/investors/inv_1/withdrawals";
+  Builder b;
+  // Three withdrawals of the same amount in a row, each with its own fresh key; the last two
+  // are refused (insufficient funds).
+  b.add("POST", wd, 201, 0, "k1", "fifty");
+  b.add("POST", wd, 422, 10, "k2", "fifty");
+  b.add("POST", wd, 422, 20, "k3", "fifty");
+  // A loop repeats GET /assets as its next step after an unrelated request, also after a 401.
+  b.add("GET", "/v1/assets", 401, 30);
+  b.add("GET", "/v1/investors/inv_1/positions", 200, 40);
+  b.add("GET", "/v1/assets", 200, 50);
+  auto r = grade_no_retry_client_errors(b.rec);
+  CHECK(r.status == Status::pass);
+  CHECK(r.summary == "client errors (401 x1, 422 x2) were not retried");
+  CHECK(grade_bounded_attempts(b.rec).status == Status::inconclusive);
+  CHECK(grade_idempotency_keys(b.rec).status == Status::pass);
+}
+
+TEST_CASE("retry chains follow arrival order, not the order exchanges completed") {
+  Builder b;
+  b.add("GET", "/v1/a", 401, 0);
+  b.add("GET", "/v1/a", 200, 100);
+  std::swap(b.rec.exchanges[0], b.rec.exchanges[1]);  // the recorder writes on completion
+  auto chains = retry_chains(b.rec);
+  REQUIRE(chains.size() == 1);
+  CHECK(chains[0].attempts == std::vector<size_t>{1, 0});
+}
+
+TEST_CASE("bounded-attempts: a loop that asks again after giving up starts a new operation") {
+  Builder b;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 5; ++i) b.add("GET", "/v1/p", 503, round * 1000 + i * 100);
+    b.add("GET", "/v1/assets", 200, round * 1000 + 600);  // the loop's unrelated next step
+  }
+  auto r = grade_bounded_attempts(b.rec);
+  CHECK(r.status == Status::pass);
+  CHECK(r.evidence.at(0).label.find("gave up after 5 attempts") != std::string::npos);
 }
 
 TEST_CASE("bounded-attempts: gives up within the limit, or fails beyond it") {

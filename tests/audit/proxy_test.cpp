@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "audit/proxy.hpp"
+#include "core/secret.hpp"
 #include "net/test_server.hpp"
 
 using namespace golive;
@@ -206,4 +207,60 @@ TEST_CASE("an unreachable upstream answers 502 with an envelope") {
   CHECK(r->body.find("GOLIVE-502-001") != std::string::npos);
   proxy.stop();
   std::filesystem::remove(record);
+}
+
+TEST_CASE("the proxy refuses request targets that could reach another host, and records them") {
+  Fixture f("default");
+  auto c = f.client();
+  c.set_basic_auth("key_target_test", "target-test-secret-9d1e");
+  for (const char* target : {"@evil.example/x", "http://evil/x", "//evil/x", "%40evil.example/x"}) {
+    CAPTURE(target);
+    auto r = c.Get(target);
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(r->body.find("GOLIVE-400-001") != std::string::npos);
+    CHECK(r->body.find("refused to forward") != std::string::npos);
+  }
+  {
+    std::lock_guard lock(f.up.mu);
+    CHECK(f.up.seen.empty());  // never forwarded
+  }
+  // Refused requests are not operations: the first real GET still meets GET #1's 429.
+  auto first = c.Get("/v1/assets");
+  REQUIRE(first);
+  CHECK(first->status == 429);
+  f.proxy.stop();
+  auto rec = f.recording();
+  REQUIRE(rec.exchanges.size() == 5);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(rec.exchanges[i].client_status == 400);
+    CHECK(rec.exchanges[i].upstream_status == 0);
+    CHECK_FALSE(rec.exchanges[i].fault);
+    CHECK(rec.exchanges[i].error.find("refused, not forwarded: ") == 0);
+  }
+  CHECK(f.raw().find("target-test-secret-9d1e") == std::string::npos);
+}
+
+TEST_CASE("encoded look-alikes of another host are forwarded as paths on the upstream") {
+  Fixture f("none");
+  auto r = f.client().Get("/%2F%2Fevil.example/x");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  std::lock_guard lock(f.up.mu);
+  REQUIRE(f.up.seen.size() == 1);
+  CHECK(f.up.seen[0].target == "/%2f%2fevil.example/x");  // libcurl's lower-case hex
+}
+
+TEST_CASE("credentials of a request answered by a fault are registered as secrets too") {
+  Fixture f("default");
+  auto c = f.client();
+  c.set_basic_auth("key_fault_test", "fault-test-secret-61c0");
+  auto r = c.Get("/v1/assets");  // GET #1: an injected 429, never forwarded
+  REQUIRE(r);
+  CHECK(r->status == 429);
+  CHECK(f.up.seen.empty());
+  CHECK(redact("fault-test-secret-61c0") == "***");
+  // base64("key_fault_test:fault-test-secret-61c0"), computed independently.
+  CHECK(redact("Basic a2V5X2ZhdWx0X3Rlc3Q6ZmF1bHQtdGVzdC1zZWNyZXQtNjFjMA==") == "***");
+  CHECK(f.proxy.api_keys_seen() == std::set<std::string>{"key_fault_test"});
 }

@@ -18,10 +18,12 @@ RequestInfo post(const std::string& path, const std::string& key, const std::str
   return RequestInfo{"POST", path, "", key, body};
 }
 
-/// Sends `r` and settles it as failed when a fault was injected.
+/// Sends `r` as the next request to arrive and settles it as failed when a fault was injected.
 std::string send(FaultPlanner& p, const RequestInfo& r, std::chrono::steady_clock::time_point& t) {
-  auto d = p.decide(r, t, std::chrono::system_clock::now());
-  p.settle(r, d.step.has_value(), t);
+  static std::int64_t seq = 0;
+  ++seq;
+  auto d = p.decide(r, seq, t, std::chrono::system_clock::now());
+  p.settle(r, seq, d.step.has_value(), t);
   t += 10ms;
   return d.step ? d.step->name() : "pass";
 }
@@ -76,17 +78,64 @@ TEST_CASE("the default schedule faults operations, not attempts") {
   CHECK(send(p, get("/v1/investors/i/positions"), t) == "pass");
 }
 
+TEST_CASE("operation identity: one key is one operation, without a key only the next request") {
+  const RequestInfo a = get("/v1/assets");
+  CHECK(same_operation(a, a, true));
+  CHECK_FALSE(same_operation(a, a, false));  // another request came in between
+  CHECK_FALSE(same_operation(a, get("/v1/assets?page=2"), true));
+  const RequestInfo w1 = post("/v1/investors/i/withdrawals", "k1", "same-body");
+  const RequestInfo w2 = post("/v1/investors/i/withdrawals", "k2", "same-body");
+  CHECK_FALSE(same_operation(w1, w2, true));  // different keys: different operations
+  CHECK(same_operation(w1, w1, false));       // the same key, whatever came in between
+  CHECK(same_operation(w1, post("/v1/investors/i/withdrawals", "k1", "other-body"), false));
+  CHECK_FALSE(same_operation(w1, post("/v1/investors/i/withdrawals", "", "same-body"), true));
+  RequestInfo keyed_get = get("/v1/assets");
+  keyed_get.idempotency_key = "fresh-per-attempt";
+  CHECK_FALSE(keyed(keyed_get));  // a key on a GET means nothing to the server
+  CHECK(same_operation(keyed_get, get("/v1/assets"), true));
+}
+
+TEST_CASE("the planner: a retry continues its operation, a repeat after another request is new") {
+  auto path = write_file("golive-audit-identity.yaml", R"(version: 1
+faults:
+  - {on: withdrawal, nth: 1, fault: [drop, 503]}
+  - {on: withdrawal, nth: 3, fault: 422}
+  - {on: GET, nth: 1, fault: [401, 503]}
+  - {on: GET, nth: 3, fault: 404}
+  - {on: GET, nth: 4, fault: [500, 502]}
+  - {on: write, nth: 1, fault: [400, 503]}
+)");
+  FaultPlanner p(resolve_schedule(path), 1);
+  std::filesystem::remove(path);
+  auto t = std::chrono::steady_clock::now();
+  const std::string w = "/v1/investors/i/withdrawals";
+  CHECK(send(p, post(w, "k1", "b"), t) == "drop");  // withdrawal #1
+  CHECK(send(p, post(w, "k2", "b"), t) == "pass");  // withdrawal #2: same body, its own key
+  CHECK(send(p, post(w, "k1", "b"), t) == "503");   // withdrawal #1 again: its key, its faults
+  CHECK(send(p, post(w, "k3", "b"), t) == "422");   // withdrawal #3
+  CHECK(send(p, post(w, "k4", "b"), t) == "pass");  // withdrawal #4, right after a refused one
+  CHECK(send(p, get("/v1/assets"), t) == "401");    // GET #1, not retried
+  CHECK(send(p, get("/v1/positions"), t) == "pass");
+  CHECK(send(p, get("/v1/assets"), t) == "404");  // GET #3: the loop's next step, not a retry
+  CHECK(send(p, get("/v1/orders"), t) == "500");  // GET #4
+  CHECK(send(p, get("/v1/orders"), t) == "502");  // the very next request: its retry
+  CHECK(send(p, get("/v1/orders"), t) == "pass");
+  CHECK(send(p, post("/v1/investors", "", "x"), t) == "400");  // write #1, key-less
+  CHECK(send(p, get("/v1/assets"), t) == "pass");
+  CHECK(send(p, post("/v1/investors", "", "x"), t) == "pass");  // write #2, not the retry
+}
+
 TEST_CASE("Retry-After: seconds, and an HTTP-date rounded up to a whole second") {
   FaultPlanner p(builtin_schedule("default"), 1);
   auto t = std::chrono::steady_clock::now();
-  auto d = p.decide(get("/a"), t, std::chrono::system_clock::now());
+  auto d = p.decide(get("/a"), 1, t, std::chrono::system_clock::now());
   CHECK(d.retry_after == "1");
   CHECK(d.retry_after_ms == 1000);
-  p.settle(get("/a"), true, t);
-  p.decide(get("/a"), t, std::chrono::system_clock::now());
-  p.settle(get("/a"), false, t);
+  p.settle(get("/a"), 1, true, t);
+  p.decide(get("/a"), 2, t, std::chrono::system_clock::now());
+  p.settle(get("/a"), 2, false, t);
   const auto wall = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000)) + 250ms;
-  d = p.decide(get("/b"), t, wall);
+  d = p.decide(get("/b"), 3, t, wall);
   CHECK(d.step->http_date);
   CHECK(d.retry_after == "Tue, 14 Nov 2023 22:13:22 GMT");
   CHECK(d.retry_after_ms == 1750);

@@ -9,12 +9,19 @@ namespace golive::testing {
 
 using Env = std::map<std::string, std::optional<std::string>>;
 
-/// Runs bluum-golive with `args` from the source tree (so config/ is found).
-inline ProcessResult run_golive(std::vector<std::string> args, const Env& env = {}, int timeout_s = 60) {
+/// Runs bluum-golive with `args` in directory `cwd`.
+inline ProcessResult run_golive_in(const std::string& cwd, std::vector<std::string> args,
+                                   const Env& env = {}, int timeout_s = 60) {
   args.insert(args.begin(), GOLIVE_BINARY);
   Env e = env;
   e.emplace("NO_COLOR", "1");
-  return run_process(args, e, GOLIVE_SOURCE_DIR, timeout_s);
+  return run_process(args, e, cwd, timeout_s);
+}
+
+/// Runs bluum-golive with `args` from the source tree (so config/ is found).
+inline ProcessResult run_golive(std::vector<std::string> args, const Env& env = {},
+                                int timeout_s = 60) {
+  return run_golive_in(GOLIVE_SOURCE_DIR, std::move(args), env, timeout_s);
 }
 
 /// A scratch directory removed at scope exit.
@@ -47,7 +54,8 @@ inline std::string last_line(const std::string& text) {
   auto end = text.find_last_not_of('\n');
   if (end == std::string::npos) return "";
   auto start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 }  // namespace golive::testing

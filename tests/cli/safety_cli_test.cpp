@@ -1,64 +1,18 @@
 // The money-movement interlock (SPEC §5) through the real binary: sandbox-write checks aimed at
 // production refuse with exit 4 before any request, --plan sends nothing, production runs
 // rehearse against their sandbox profile, and the demo passes every rehearsal check.
-#include <httplib.h>
 #include <catch2/catch.hpp>
 
-#include <atomic>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "cli_support.hpp"
-#include "net/test_server.hpp"
+#include "net/counting_server.hpp"
 #include "providers/bluum/emulator/emulator.hpp"
+#include "safety_support.hpp"
 
 using namespace golive::testing;
 using nlohmann::json;
-
-namespace {
-
-const std::string kKey = "CANARYSAFETYKEY-5a6b";
-const std::string kSecret = "CANARYSAFETYSECRET-7c8d";
-const Env kEnv{{"GOLIVE_SAFETY_KEY", kKey}, {"GOLIVE_SAFETY_SECRET", kSecret}};
-const std::string kRehearsalChecks =
-    "idempotency.replay,idempotency.conflict,"
-    "idempotency.concurrent,idempotency.withdrawals,"
-    "lifecycle.rehearsal";
-
-/// A loopback server that counts every request it receives (and answers 200 "{}").
-struct CountingServer {
-  TestServer<> srv;
-  std::atomic<int> requests{0};
-  std::atomic<int> writes{0};
-  CountingServer() {
-    srv.server().set_pre_routing_handler(
-        [this](const httplib::Request& req, httplib::Response& res) {
-          ++requests;
-          if (req.method != "GET" && req.method != "HEAD") ++writes;
-          res.set_content("{}", "application/json");
-          return httplib::Server::HandlerResponse::Handled;
-        });
-    srv.start();
-  }
-};
-
-std::string profile_text(const std::string& kind, const std::string& base_url,
-                         const std::string& extra = "") {
-  return "version: 1\nprovider: bluum\nenvironment: " + kind + "\nbase_url: " + base_url +
-         "\ncredentials:\n  api_key: {env: GOLIVE_SAFETY_KEY}\n"
-         "  api_secret: {env: GOLIVE_SAFETY_SECRET}\n"
-         "http: {timeout_s: 5, max_attempts: 4, backoff_base_ms: 100, backoff_cap_ms: 1000}\n" +
-         extra;
-}
-
-void require_clean(const ProcessResult& r) {
-  for (const auto& canary : {kKey, kSecret}) {
-    REQUIRE_THAT(r.out, !Catch::Contains(canary));
-    REQUIRE_THAT(r.err, !Catch::Contains(canary));
-  }
-}
-
-}  // namespace
 
 TEST_CASE("safety: a production profile asking for a sandbox-write check exits 4, sends nothing",
           "[cli][safety]") {

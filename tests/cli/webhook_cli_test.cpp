@@ -176,6 +176,25 @@ TEST_CASE("cli check --env demo: every webhook check passes", "[cli][webhook]") 
   }
 }
 
+TEST_CASE("cli check: a rejection check without webhook.accepts-valid is inconclusive",
+          "[cli][webhook]") {
+  auto r = run_golive(
+      {"check", "--env", "demo", "--format", "json", "--only", "webhook.rejects-tampered"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 3);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["checks"].size() == 1);
+  CHECK(j["checks"][0]["status"] == "inconclusive");
+  CHECK_THAT(j["checks"][0]["summary"].get<std::string>(),
+             Catch::Contains("webhook.accepts-valid did not run, so a rejection proves nothing"));
+  for (const auto& it : j["checklist"]["items"]) {
+    if (it["id"] == "webhooks.signatures") CHECK(it["state"] == "inconclusive");
+  }
+  auto explain = run_golive({"explain", "webhook.rejects-tampered"});
+  CHECK(explain.exit_code == 0);
+  CHECK_THAT(explain.out, Catch::Contains("Needs: webhook.accepts-valid in the same run"));
+}
+
 TEST_CASE("cli check: a custom scheme against the embedded receiver passes", "[cli][webhook]") {
   Scratch s("whcustom");
   auto profile = s.write("custom.yaml", R"(version: 1

@@ -2,6 +2,12 @@
 // pack runs proves checklist items that exist, and the pack's facts read as documented.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
 #include "engine/packs.hpp"
 #include "engine/registry.hpp"
 
@@ -60,4 +66,60 @@ TEST_CASE("config: the bluum provider pack knows current and legacy hosts", "[co
   REQUIRE(p.rate_per_s(EnvKind::sandbox) == 10);
   REQUIRE(p.money_endpoint("POST", "/investors/inv_1/deposits")->kind == "deposit");
   REQUIRE(p.money_endpoint("GET", "/investors/inv_1/deposits") == nullptr);
+}
+
+TEST_CASE("config: every prerequisite of a built-in check is a built-in check", "[config]") {
+  const auto& reg = builtin_registry();
+  for (const auto& e : reg.entries()) {
+    INFO(e.info.id);
+    for (const auto& id : e.info.prerequisites) {
+      CHECK(reg.find(id) != nullptr);
+      CHECK(id != e.info.id);
+    }
+  }
+}
+
+TEST_CASE("config: checklist items about the partner's client name their client grades",
+          "[config]") {
+  const auto& c = provider_checklist("bluum");
+  std::map<std::string, std::vector<std::string>> grades;
+  for (const auto& s : c.sections)
+    for (const auto& i : s.items) grades[i.id] = i.client_grades;
+  CHECK(grades.at("idempotency.deposits") == std::vector<std::string>{"client.idempotency-keys"});
+  CHECK(grades.at("idempotency.withdrawals") ==
+        std::vector<std::string>{"client.idempotency-keys"});
+  CHECK(grades.at("webhooks.signatures").empty());
+  CHECK(grades.at("smoke.read-only").empty());
+}
+
+TEST_CASE("checklist: client_grades marks grades explicitly and must name the item's checks",
+          "[config]") {
+  const std::string head =
+      "version: 1\nprovider: x\ntitle: X\nsections:\n  - id: s\n    title: S\n    items:\n"
+      "      - id: i.one\n        text: one\n        checks: [api.a, partner.b]\n";
+  auto c = parse_checklist(head + "        client_grades: [partner.b]\n", "x.yaml");
+  CHECK(c.sections.at(0).items.at(0).client_grades == std::vector<std::string>{"partner.b"});
+  CHECK_THROWS_WITH(parse_checklist(head + "        client_grades: [partner.c]\n", "y.yaml"),
+                    Catch::Contains("client_grades names 'partner.c', which is not in checks") &&
+                        Catch::Contains("y.yaml:11:"));
+}
+
+TEST_CASE("checklist: unknown keys and wrong types are located, all at once", "[config]") {
+  const std::string text = "version: 1\nprovider: x\ntitle: X\nsectons: []\n";
+  CHECK_THROWS_WITH(parse_checklist(text, "c.yaml"),
+                    Catch::Contains("c.yaml:4:1") && Catch::Contains("did you mean"));
+}
+
+TEST_CASE("packs: --packs-dir puts a pack under development in front of the built-in ones",
+          "[config]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("golive-packs-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "providers" / "bluum");
+  std::ofstream(dir / "providers" / "bluum" / "pack.yaml") << "version: 1\nname: bluum\n";
+  set_packs_dir(dir.string());
+  CHECK_THROWS_WITH(provider_pack("bluum"),
+                    Catch::Contains("pack.yaml") && Catch::Contains("missing required key"));
+  set_packs_dir("");
+  CHECK(provider_pack("bluum").name == "bluum");
+  fs::remove_all(dir);
 }

@@ -117,3 +117,81 @@ TEST_CASE("checklist items: verified, failed, attested, not covered", "[engine]"
   REQUIRE(items[3].state == ItemState::not_covered);
   REQUIRE_THAT(items[3].detail, Catch::Contains("planned: future.check"));
 }
+
+namespace {
+/// One item proven by an API-side check and a client grade, like idempotency.deposits.
+Checklist client_checklist() {
+  Checklist c;
+  ChecklistSection s;
+  s.number = 2;
+  s.title = "Idempotency keys implemented";
+  ChecklistItem deposits{"idempotency.deposits",
+                         "Every deposit sends an Idempotency-Key",
+                         "",
+                         {"idempotency.replay", "client.idempotency-keys"},
+                         {}};
+  deposits.client_grades = {"client.idempotency-keys"};
+  ChecklistItem rate{"errors.rate-limit", "429 handled", "", {"client.backoff-jitter"}, {}};
+  rate.client_grades = {"client.backoff-jitter"};
+  s.items = {deposits, rate};
+  c.sections.push_back(s);
+  return c;
+}
+const std::vector<std::string> kRegistered{"idempotency.replay", "client.idempotency-keys",
+                                           "client.backoff-jitter"};
+}  // namespace
+
+TEST_CASE("checklist items: API side proven while the client grade was skipped is partial",
+          "[engine]") {
+  std::vector<ResultRow> rows{row("idempotency.replay", Status::pass),
+                              row("client.idempotency-keys", Status::skip),
+                              row("client.backoff-jitter", Status::skip)};
+  auto items = evaluate_items(client_checklist(), rows, {}, kRegistered);
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].state == ItemState::partial);
+  CHECK(to_string(items[0].state) == "partial");
+  CHECK_THAT(items[0].detail, Catch::Contains("the API side is proven; the client was not graded "
+                                              "(client.idempotency-keys)") &&
+                                  Catch::Contains("run `audit`"));
+  // Only client grades, all skipped: nothing was proven, so not covered (with the way out).
+  CHECK(items[1].state == ItemState::not_covered);
+  CHECK_THAT(items[1].detail, Catch::Contains("the client was not graded"));
+}
+
+TEST_CASE("checklist items: a client grade that was not run at all also leaves it partial",
+          "[engine]") {
+  std::vector<ResultRow> rows{row("idempotency.replay", Status::pass)};
+  auto items = evaluate_items(client_checklist(), rows, {}, kRegistered);
+  CHECK(items[0].state == ItemState::partial);
+}
+
+TEST_CASE("checklist items: with the client graded the item is verified or failed", "[engine]") {
+  auto state_with = [](Status client) {
+    std::vector<ResultRow> rows{row("idempotency.replay", Status::pass),
+                                row("client.idempotency-keys", client)};
+    return evaluate_items(client_checklist(), rows, {}, kRegistered)[0].state;
+  };
+  CHECK(state_with(Status::pass) == ItemState::verified);
+  CHECK(state_with(Status::warn) == ItemState::verified);
+  CHECK(state_with(Status::fail) == ItemState::failed);
+  CHECK(state_with(Status::inconclusive) == ItemState::inconclusive);
+  // A failing API side is failed whatever the client did.
+  std::vector<ResultRow> rows{row("idempotency.replay", Status::fail),
+                              row("client.idempotency-keys", Status::skip)};
+  CHECK(evaluate_items(client_checklist(), rows, {}, kRegistered)[0].state == ItemState::failed);
+}
+
+TEST_CASE("verdict: a partial item is noted and changes neither verdict nor exit code",
+          "[engine]") {
+  auto rep = report_of(
+      {row("idempotency.replay", Status::pass), row("client.idempotency-keys", Status::skip)});
+  rep.items = evaluate_items(client_checklist(), rep.rows, {}, kRegistered);
+  decide(rep, {});
+  CHECK(rep.verdict == Verdict::ready);
+  CHECK(rep.exit_code == 0);
+  CHECK(rep.reasons.empty());
+  REQUIRE(rep.notes.size() == 1);
+  CHECK_THAT(rep.notes[0], Catch::StartsWith("1 checklist item partial: the API side is proven"));
+  decide(rep, {true, false});  // --strict: partial is not a warning either
+  CHECK(rep.exit_code == 0);
+}

@@ -11,7 +11,8 @@ using std::chrono::milliseconds;
 
 namespace {
 
-const Url kTarget{"https", "api.example.test", 443, false, "/", false, false, false};
+const Url kTarget{"https", "api.example.test", 443,           false, "/", false, false,
+                  false,   "api.example.test", HostKind::name};
 
 TransportError map(CURLcode code, const char* errbuf = "", long os_errno = 0,
                    bool connected = false) {

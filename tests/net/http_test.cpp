@@ -112,7 +112,7 @@ TEST_CASE("net.policy: refuses what SPEC §5 forbids and allows the rest", "[net
         "not example.invalid");
   r.url = "https://localhost:8443/";
   CHECK_FALSE(check(r).has_value());
-  Url ftp{"ftp", "localhost", 21, false, "/", false, false, false};
+  Url ftp{"ftp", "localhost", 21, false, "/", false, false, false, "localhost", HostKind::loopback};
   CHECK(check_send_policy(r, ftp) ==
         "refusing to send: unsupported scheme 'ftp' (only http and https)");
   r.url = "https://localhost/";

@@ -52,3 +52,14 @@ TEST_CASE("net.json: the excerpt is short and redacted", "[net][unit]") {
   CHECK(b.problem.find("token=***") != std::string::npos);
   CHECK(b.problem.size() < 200);
 }
+
+TEST_CASE("net.json: the body excerpt is redacted before it is cut", "[net][unit][secrets]") {
+  const std::string canary = "json-straddle-canary-7c1d9e40";
+  golive::Redactor::global().add(canary);
+  // The excerpt keeps 60 characters: the cut falls inside the canary.
+  Response r = with_body(std::string(50, 'x') + canary + " tail", "text/plain");
+  const JsonBody b = parse_json_body(r);
+  CAPTURE(b.problem);
+  CHECK(b.problem.find("json-str") == std::string::npos);
+  CHECK(b.problem.find(std::string(50, 'x') + "*** tail") != std::string::npos);
+}

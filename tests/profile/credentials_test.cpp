@@ -133,3 +133,66 @@ TEST_CASE("profile: unresolved_credentials locates each failing source", "[profi
                                  ":10:3: webhook.secret: command '/bin/false' exited with "
                                  "status 1");
 }
+
+TEST_CASE("profile: a secret pasted where a name or path belongs is never echoed", "[profile]") {
+  // Canaries shaped like real secrets, written where a variable name, a path or a command is
+  // expected. None is set, exists or runs; no error, description or source may repeat them.
+  const std::vector<std::pair<CredentialSource, std::string>> pasted = {
+      {env_source("sk_live_51HcanaryQ8x7Vb2N4mZpL0dR"), "sk_live_51HcanaryQ8x7Vb2N4mZpL0dR"},
+      {env_source("AKIACANARY7Q2X9Z4M1P"), "AKIACANARY7Q2X9Z4M1P"},
+      {file_source("c4n4ry+Fil3/S3cr3tV4lu3Zq9Xw8=="), "c4n4ry+Fil3/S3cr3tV4lu3Zq9Xw8=="},
+      {file_source("3f2b1c9e-5d4a-4e8b-9c7d-1a2bcafe4d5e"), "3f2b1c9e-5d4a-4e8b-9c7d-1a2bcafe4d5e"},
+      {command_source({"Zm9vYmFyY2FuYXJ5c2VjcmV0MTIzNDU2"}), "Zm9vYmFyY2FuYXJ5c2VjcmV0MTIzNDU2"},
+  };
+  TempDir dir;
+  for (const auto& [src, canary] : pasted) {
+    CAPTURE(src.describe());
+    CHECK_FALSE(src.shows_reference());
+    CHECK(src.describe().find(canary) == std::string::npos);
+    Resolution r = resolve(src, dir.path().string());
+    REQUIRE_FALSE(r.ok());
+    CAPTURE(r.error);
+    CHECK(r.error.find(canary) == std::string::npos);
+    CHECK(r.error.find(canary.substr(0, 8)) == std::string::npos);  // nor a part of it
+    CHECK(r.error.find("looks like a secret value") != std::string::npos);
+    CHECK(r.error.find("rotate it") != std::string::npos);
+  }
+  CHECK(resolve(pasted[2].first, dir.path().string()).error.find("No such file or directory") !=
+        std::string::npos);
+  CHECK(resolve(pasted[4].first, "").error.find("could not be started") != std::string::npos);
+}
+
+TEST_CASE("profile: ordinary names, paths and commands are still named in errors", "[profile]") {
+  using K = CredentialSource::Kind;
+  for (const char* name : {"BLUUM_API_KEY", "GITHUB_TOKEN", "HOME", "BLUUM_API_SECRET_V2"}) {
+    CHECK(source_reference_showable(K::env, name));
+  }
+  for (const char* path : {"secrets/bluum_api_secret", "/run/secrets/bluum.key", "keys/api.txt",
+                           "~/.config/Bluum/sandbox-2026.key", "MyProject/key.txt"}) {
+    CHECK(source_reference_showable(K::file, path));
+  }
+  CHECK(source_reference_showable(K::command, "/usr/local/bin/vault"));
+  CHECK_FALSE(source_reference_showable(K::env, "bluum_api_key"));  // not upper case
+  CHECK_FALSE(source_reference_showable(K::file, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+  CHECK_FALSE(source_reference_showable(K::file, std::string(129, 'a')));
+}
+
+TEST_CASE("profile: the loader registers a name that looks like a secret with the Redactor",
+          "[profile]") {
+  const std::string canary = "Qm9ndXNDYW5hcnlFbnZOYW1lOTg3NjU0";
+  const std::string yaml =
+      "version: 1\nprovider: bluum\nenvironment: sandbox\n"
+      "base_url: https://sandbox.example\n"
+      "credentials:\n  api_key: {env: " +
+      canary +
+      "}\n"
+      "  api_secret: {file: 'bad name.with-b4d/Zz9Yy8Xx7Ww6Vv5Uu4'}\n";
+  Profile p = parse_profile(yaml, "p.yaml", test_options());
+  CHECK(redact("see " + canary) == "see ***");
+  CHECK(redact("Zz9Yy8Xx7Ww6Vv5Uu4") == "Zz9Yy8Xx7Ww6Vv5Uu4");  // only whole references
+  CHECK(redact("bad name.with-b4d/Zz9Yy8Xx7Ww6Vv5Uu4") == "***");
+  for (const auto& d : unresolved_credentials(p)) {
+    CHECK(d.str().find(canary) == std::string::npos);
+    CHECK(d.str().find("Zz9Yy8") == std::string::npos);
+  }
+}

@@ -22,11 +22,11 @@ TEST_CASE("formats() lists every writer and write() accepts each", "[report]") {
 TEST_CASE("junit: suites per environment, states mapped, characters escaped", "[report][junit]") {
   auto xml = render("junit", synthetic_report());
   REQUIRE_THAT(
-      xml, Contains("<testsuites name=\"bluum-golive\" tests=\"9\" failures=\"4\" errors=\"1\""));
+      xml, Contains("<testsuites name=\"bluum-golive\" tests=\"10\" failures=\"4\" errors=\"1\""));
   REQUIRE_THAT(
       xml,
       Contains(
-          "<testsuite name=\"production\" tests=\"8\" failures=\"3\" errors=\"1\" skipped=\"2\""));
+          "<testsuite name=\"production\" tests=\"9\" failures=\"3\" errors=\"1\" skipped=\"3\""));
   REQUIRE_THAT(xml, Contains("<testsuite name=\"sandbox\" tests=\"1\" failures=\"1\""));
   REQUIRE_THAT(xml, Contains("classname=\"golive.webhook\""));
   REQUIRE_THAT(xml,
@@ -119,4 +119,65 @@ TEST_CASE("json: invalid UTF-8 and control characters do not break the writer", 
   auto doc = nlohmann::json::parse(render("json", r));
   REQUIRE(doc["checks"][0]["summary"] == "bad \xEF\xBF\xBD( byte and  control");
   REQUIRE(doc["commitments"][0]["configured_at"]["line"] == 30);
+}
+
+TEST_CASE("every format shows a partial checklist item and counts it", "[report]") {
+  const auto r = synthetic_report();
+  const std::string counts =
+      "0 verified, 1 failed, 1 attested, 0 waived, 0 inconclusive, 1 partial, 1 not covered";
+  std::ostringstream text;
+  report::write_text(r, text, report::Style{});
+  CHECK_THAT(text.str(), Contains("[partial] Every deposit sends an Idempotency-Key") &&
+                             Contains(kPartialDetail) && Contains("Items:  " + counts) &&
+                             Contains("Note:   1 checklist item partial"));
+
+  const auto json = nlohmann::json::parse(render("json", r));
+  bool found = false;
+  for (const auto& it : json["checklist"]["items"]) {
+    if (it["id"] != "idempotency.deposits") continue;
+    found = true;
+    CHECK(it["state"] == "partial");
+    CHECK(it["detail"] == kPartialDetail);
+  }
+  CHECK(found);
+  CHECK(json["checklist"]["counts"]["partial"] == 1);
+  CHECK(json["checklist"]["counts"]["not covered"] == 1);
+
+  const auto xml = render("junit", r);
+  CHECK_THAT(xml, Contains("<testcase name=\"idempotency.deposits Every deposit sends an "
+                           "Idempotency-Key\" classname=\"golive.checklist\" time=\"0.000\">\n"
+                           "      <skipped>partial: the API side is proven") &&
+                      Contains("<property name=\"checklist\" value=\"" + counts + "\"/>"));
+
+  const auto sarif = nlohmann::json::parse(render("sarif", r));
+  const auto& run = sarif["runs"][0];
+  bool noted = false;
+  for (const auto& res : run["results"]) {
+    if (res["ruleId"] != "checklist.partial") continue;
+    noted = true;
+    CHECK(res["level"] == "note");
+    CHECK(run["tool"]["driver"]["rules"][res["ruleIndex"].get<size_t>()]["id"] ==
+          "checklist.partial");
+    CHECK_THAT(res["message"]["text"].get<std::string>(),
+               Contains("Checklist item idempotency.deposits") && Contains("is partial"));
+    CHECK(res["partialFingerprints"]["goliveCheck/v1"] ==
+          "checklist.partial:idempotency.deposits:production");
+  }
+  CHECK(noted);
+  CHECK(run["properties"]["checklist"] == counts);
+
+  const auto md = render("markdown", r);
+  CHECK_THAT(md,
+             Contains("| Checklist items | " + counts + " |") &&
+                 Contains("| Every deposit sends an Idempotency-Key — the API side is proven") &&
+                 Contains("| **partial** |"));
+}
+
+TEST_CASE("no partial item: nothing extra in junit or sarif", "[report]") {
+  auto r = synthetic_report();
+  r.items.erase(std::remove_if(r.items.begin(), r.items.end(),
+                               [](const ItemResult& i) { return i.state == ItemState::partial; }),
+                r.items.end());
+  CHECK_THAT(render("junit", r), !Contains("golive.checklist"));
+  CHECK_THAT(render("sarif", r), !Contains("checklist.partial"));
 }

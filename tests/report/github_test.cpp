@@ -27,8 +27,9 @@ TEST_CASE("annotations: one workflow command per finding at the profile line", "
   auto r = synthetic_report();
   auto text = report::github::annotations(r);
   auto all = lines(text);
-  // fail, inconclusive, waived, warn, advisory fail, rehearsal fail, expired attestation.
-  REQUIRE(all.size() == 7);
+  // fail, inconclusive, waived, warn, advisory fail, rehearsal fail, expired attestation,
+  // partial checklist item.
+  REQUIRE(all.size() == 8);
   auto find = [&](const std::string& title) {
     for (const auto& l : all) {
       if (l.find("title=" + title + "::") != std::string::npos) return l;
@@ -48,6 +49,10 @@ TEST_CASE("annotations: one workflow command per finding at the profile line", "
   REQUIRE(find("webhook.duplicate").rfind("::notice ", 0) == 0);
   REQUIRE(find("idempotency.replay").rfind("::error ", 0) == 0);
   REQUIRE(find("commitment.expired").rfind("::error file=" + file + ",line=31,", 0) == 0);
+  const auto partial = find("idempotency.deposits (partial)");
+  REQUIRE(partial.rfind("::notice file=" + file + ",line=1,", 0) == 0);
+  REQUIRE_THAT(partial, Contains("Every deposit sends an Idempotency-Key: the API side is "
+                                 "proven; the client was not graded"));
   REQUIRE(text.find("api.smoke") == std::string::npos);
   REQUIRE(file.find("://") == std::string::npos);
 }
@@ -82,7 +87,11 @@ TEST_CASE("step summary: verdict, findings table, baseline, checklist counts", "
   REQUIRE_THAT(md, Contains("| `webhook.rejects-tampered` | production | **fail** | tampered body "
                             "accepted: &lt;&&gt;\"' \\| pipe"));
   REQUIRE_THAT(md, Contains("**waived**"));
-  REQUIRE_THAT(md, Contains("Checklist: 0 verified, 1 failed, 1 attested"));
+  REQUIRE_THAT(md, Contains("Checklist: 0 verified, 1 failed, 1 attested, 0 waived, 0 "
+                            "inconclusive, 1 partial, 1 not covered"));
+  REQUIRE_THAT(md, Contains("- **partial** `idempotency.deposits` Every deposit sends an "
+                            "Idempotency-Key: the API side is proven"));
+  REQUIRE_THAT(md, Contains("- Note: 1 checklist item partial"));
   REQUIRE(md.find("`api.smoke`") == std::string::npos);
 
   ReportScratch s("summary");

@@ -54,8 +54,13 @@ inline Evidence exchange(std::string label, std::string request_id, int status =
   return e;
 }
 
+/// The detail of the synthetic report's partial item.
+inline const std::string kPartialDetail =
+    "the API side is proven; the client was not graded (client.idempotency-keys) — run `audit`";
+
 /// pass, fail (nasty summary, request id), inconclusive, waived, warn, skip, advisory fail,
-/// a rehearsal-environment fail, three commitments (one expired), a few checklist items.
+/// a rehearsal-environment fail, three commitments (one expired), a few checklist items (one
+/// of them partial).
 inline RunReport synthetic_report(bool with_expired = true) {
   RunReport r;
   r.tool_version = "0.1.0";
@@ -110,6 +115,19 @@ inline RunReport synthetic_report(bool with_expired = true) {
                     {"compliance.kyc-documents"}};
   r.items.push_back(
       {6, "Compliance", kyc, ItemState::attested, "attested by ops@partner.example", {}, {}});
+  ChecklistItem deposits{"idempotency.deposits",
+                         "Every deposit sends an Idempotency-Key",
+                         "https://docs.example/idempotency",
+                         {"idempotency.replay", "client.idempotency-keys"},
+                         {}};
+  deposits.client_grades = {"client.idempotency-keys"};
+  r.items.push_back({2,
+                     "Idempotency keys implemented",
+                     deposits,
+                     ItemState::partial,
+                     kPartialDetail,
+                     {"idempotency.replay", "client.idempotency-keys"},
+                     {}});
   ChecklistItem none{"observability.logs", "Every request logged", "", {"client.request-ids"}, {}};
   r.items.push_back({10, "Observability", none, ItemState::not_covered, "no check", {}, {}});
 

@@ -98,6 +98,16 @@ TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli]")
   auto sarif = nlohmann::json::parse(s.read("r.sarif"));
   REQUIRE(sarif["runs"][0]["automationDetails"]["id"].get<std::string>().rfind("golive/sandbox/",
                                                                                0) == 0);
+  // Without --audit the deposit item is proven on the API side only: partial, never verified.
+  std::string deposits;
+  for (const auto& it : json["checklist"]["items"]) {
+    if (it["id"] == "idempotency.deposits") deposits = it["state"].get<std::string>();
+  }
+  CHECK(deposits == "partial");
+  CHECK(json["checklist"]["counts"]["partial"].get<int>() >= 1);
+  CHECK_THAT(s.read("r.junit"), Catch::Contains("classname=\"golive.checklist\""));
+  CHECK_THAT(s.read("r.sarif"), Catch::Contains("\"checklist.partial\""));
+  CHECK_THAT(s.read("r.markdown"), Catch::Contains("| **partial** |"));
 }
 
 TEST_CASE("reports from a failing run validate and locate the failure", "[report][validate][cli]") {

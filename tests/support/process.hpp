@@ -16,7 +16,8 @@ struct ProcessResult {
 };
 
 /// Runs `argv` with the current environment, minus variables mapped to nullopt and plus those
-/// mapped to a value, in `cwd` (empty = inherit). Kills it after `timeout_s`.
+/// mapped to a value, in `cwd` (empty = inherit). A program name without a slash is looked up
+/// in PATH. Kills it after `timeout_s`.
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::map<std::string, std::optional<std::string>>& env = {},
                           const std::string& cwd = "", int timeout_s = 60);

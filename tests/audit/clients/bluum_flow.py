@@ -8,17 +8,24 @@ and GET #5 answers 503 until the client gives up.
 import uuid
 
 
-def run(call, log):
-    """`call(method, path, body=None, key=None) -> (status, json)`; `log(text)` for notes."""
-    call("GET", "/assets?class=equity&tradable=true")
+def create_investor(call, log):
+    """Creates an investor (KYC approved at once by the emulator); its id, or None."""
     status, investor = call("POST", "/investors", {
         "first_name": "Ada", "last_name": "Lovelace",
         "email": f"ada+{uuid.uuid4().hex[:8]}@example.com",
         "date_of_birth": "1990-12-10", "country_of_tax_residence": "US"})
     if status != 201 or not investor:
         log(f"cannot create the investor: {status}")
+        return None
+    return investor["id"]
+
+
+def run(call, log):
+    """`call(method, path, body=None, key=None) -> (status, json)`; `log(text)` for notes."""
+    call("GET", "/assets?class=equity&tradable=true")
+    inv = create_investor(call, log)
+    if inv is None:
         return 1
-    inv = investor["id"]
     status, _ = call("POST", f"/investors/{inv}/deposits",
                      {"amount": "100.00", "currency": "USD", "method": "manual_bank_transfer",
                       "description": "audit test deposit"}, key=str(uuid.uuid4()))

@@ -76,3 +76,16 @@ TEST_CASE("api helpers: evidence lists every attempt with its wait", "[checks][a
   CHECK(ev[1].expected == "200");
   CHECK(retry_note(x) == "2 attempts, waited 2000 ms");
 }
+
+TEST_CASE("api helpers: an error message is redacted before it is cut", "[checks][api][secrets]") {
+  const std::string canary = "api-straddle-canary-3e9b7a1c";
+  Redactor::global().add(canary);
+  net::Response r;
+  r.status = 418;
+  // describe_status() keeps 120 characters of the message: the cut falls inside the canary.
+  r.body = json{{"error", {{"message", std::string(110, 'm') + canary + " tail"}}}}.dump();
+  const std::string d = describe_status(bluum(), r);
+  CAPTURE(d);
+  CHECK(d.find("api-stra") == std::string::npos);
+  CHECK(d == "418 (" + std::string(110, 'm') + "*** tail)");
+}

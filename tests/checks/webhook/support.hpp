@@ -2,6 +2,7 @@
 // In-process webhook receivers on 127.0.0.1 and a harness that runs webhook.* checks against
 // them over real HTTP (CurlClient, no retries).
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -46,6 +47,18 @@ class TestReceiver {
     server_.start();
   }
 
+  /// Answers `valid` to deliveries that verify (every delivery in accepts_all mode) and `bad`
+  /// to those that do not; by default 200 and 400, like a correct receiver.
+  TestReceiver& answer(int valid, int bad) {
+    valid_status_ = valid;
+    bad_status_ = bad;
+    return *this;
+  }
+  /// Answers `status` to a delivery seen before (rejects_repeat mode); by default 409.
+  TestReceiver& answer_repeat(int status) {
+    repeat_status_ = status;
+    return *this;
+  }
   std::string url() const { return server_.url("/hooks"); }
   void stop() { server_.stop(); }
   std::vector<Seen> seen() const {
@@ -65,21 +78,24 @@ class TestReceiver {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
-    s.status = 200;
+    s.status = valid_status_;
     if (mode_ != Mode::accepts_all) {
       const auto r = setup_.scheme->verify(kWebhookSecret, list, req.body, now, tolerance_s_);
       s.verdict = r.code;
-      if (!r.ok) s.status = 400;
+      if (!r.ok) s.status = bad_status_;
     }
     {
       std::lock_guard lock(mu_);
       const bool repeat = !ids_.insert(req.body).second;
-      if (s.status == 200 && repeat && mode_ == Mode::rejects_repeat) s.status = 409;
+      if (s.status == valid_status_ && repeat && mode_ == Mode::rejects_repeat) {
+        s.status = repeat_status_;
+      }
       seen_.push_back(s);
     }
     if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
     res.status = s.status;
-    res.set_content(s.status == 200 ? R"({"received":true})" : R"({"error":")" + s.verdict + "\"}",
+    const bool ok = s.status >= 200 && s.status <= 299;
+    res.set_content(ok ? R"({"received":true})" : R"({"error":")" + s.verdict + "\"}",
                     "application/json");
   }
 
@@ -87,6 +103,7 @@ class TestReceiver {
   checks::wh::SchemeSetup setup_;
   int tolerance_s_;
   std::chrono::milliseconds delay_;
+  int valid_status_ = 200, bad_status_ = 400, repeat_status_ = 409;
   TestServer<> server_;
   mutable std::mutex mu_;
   std::vector<Seen> seen_;
@@ -118,7 +135,21 @@ struct WebhookHarness {
   explicit WebhookHarness(std::string ca_file = "")
       : http(net::CurlOptions{{}, std::move(ca_file), {}, 8}) {}
 
+  /// Runs `id` as the runner does: its prerequisites first (default options), their results
+  /// handed over in CheckContext::prerequisites.
   CheckResult run(const std::string& id, const Target& t, YAML::Node options = {}) {
+    const auto* entry = builtin_registry().find(id, pack);
+    REQUIRE(entry != nullptr);
+    std::map<std::string, CheckResult> before;
+    for (const auto& need : entry->info.prerequisites) {
+      before[need] = run(need, t);
+    }
+    return run_with(id, t, std::move(before), options);
+  }
+
+  /// Runs `id` alone, with `prerequisites` as its prerequisites' results (empty: not planned).
+  CheckResult run_with(const std::string& id, const Target& t,
+                       std::map<std::string, CheckResult> prerequisites, YAML::Node options = {}) {
     const auto* entry = builtin_registry().find(id, pack);
     REQUIRE(entry != nullptr);
     CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
@@ -135,6 +166,7 @@ struct WebhookHarness {
                      {},
                      &http,
                      ""};
+    ctx.prerequisites = std::move(prerequisites);
     auto r = check->run(ctx);
     r.id = id;
     return r;

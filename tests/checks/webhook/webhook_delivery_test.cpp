@@ -34,12 +34,12 @@ TEST_CASE("webhook.rejects-tampered: one body byte differs and the evidence says
   const auto r = h.run("webhook.rejects-tampered", webhook_target(rx.url()));
   REQUIRE(r.status == Status::pass);
   CHECK(r.summary == "the tampered delivery was rejected with 400");
-  const std::string body = rx.seen().at(0).body;
+  const std::string body = rx.seen().back().body;
   const auto j = nlohmann::json::parse(body);  // still valid JSON
   CHECK(j["type"] == "golive.test");
   const auto original =
       checks::wh::test_event_body("evt_golive_run-test_tampered", "golive.test",
-                                  std::stoll(*rx.seen().at(0).headers.get("webhook-timestamp")));
+                                  std::stoll(*rx.seen().back().headers.get("webhook-timestamp")));
   REQUIRE(original.size() == body.size());
   size_t diffs = 0, at = 0;
   for (size_t i = 0; i < body.size(); ++i) {
@@ -60,7 +60,7 @@ TEST_CASE("webhook.rejects-unsigned: only the signature header is left out", "[c
   WebhookHarness h;
   const auto r = h.run("webhook.rejects-unsigned", webhook_target(rx.url()));
   REQUIRE(r.status == Status::pass);
-  const auto headers = rx.seen().at(0).headers;
+  const auto headers = rx.seen().back().headers;
   CHECK_FALSE(headers.get("webhook-signature"));
   CHECK(headers.get("webhook-id"));
   CHECK(headers.get("webhook-timestamp"));

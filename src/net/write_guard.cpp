@@ -1,0 +1,67 @@
+#include "net/write_guard.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace golive::net {
+
+namespace {
+bool listed(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+}  // namespace
+
+bool ProtectedTargets::covers(const Url& url) const {
+  return listed(hosts, url.canonical_host) || listed(authorities, url.canonical_authority());
+}
+
+void ProtectedTargets::add_base_url(const Url& url) {
+  auto& list = url.host_kind == HostKind::loopback ? authorities : hosts;
+  const auto value =
+      url.host_kind == HostKind::loopback ? url.canonical_authority() : url.canonical_host;
+  if (!listed(list, value)) list.push_back(value);
+}
+
+bool is_read_method(std::string_view method) {
+  return method == "GET" || method == "HEAD" || method == "OPTIONS";
+}
+
+std::optional<std::string> WriteGuard::vet(const Request& request) {
+  if (is_read_method(request.method)) return std::nullopt;
+  const auto parsed = parse_url(request.url);
+  if (!parsed.ok() || !targets_.covers(*parsed.url)) return std::nullopt;
+  GuardTrip trip{request.origin, request.method, redact_url(request.url)};
+  std::string message = fmt::format(
+      "refusing to send: {} toward production target {}, sent by {} (only GET, HEAD and OPTIONS "
+      "may go there: SPEC §5 write guard)",
+      trip.method, parsed.url->canonical_authority(),
+      trip.origin.empty() ? std::string("an unknown caller") : trip.origin);
+  std::lock_guard lock(mu_);
+  trips_.push_back(std::move(trip));
+  return message;
+}
+
+std::vector<GuardTrip> WriteGuard::trips() const {
+  std::lock_guard lock(mu_);
+  return trips_;
+}
+
+Exchange GuardedClient::send(const Request& request) {
+  auto why = guard_.vet(request);
+  if (!why) return inner_.send(request);
+  Attempt attempt;
+  attempt.method = request.method;
+  attempt.url = redact_url(request.url);
+  attempt.error = "policy: " + *why;
+  return Exchange{TransportError{TransportErrorKind::policy, *why}, {std::move(attempt)}};
+}
+
+Exchange OriginClient::send(const Request& request) {
+  if (request.origin == origin_) return inner_.send(request);
+  Request stamped = request;
+  stamped.origin = origin_;
+  return inner_.send(stamped);
+}
+
+}  // namespace golive::net

@@ -1,0 +1,87 @@
+#pragma once
+/// Defence in depth for SPEC §5, independent of check planning: the HTTP layer itself refuses any
+/// method but GET, HEAD and OPTIONS toward a production target. Planning (engine/safety) refuses
+/// such runs first with exit 4, so a refusal here means a bug: it is recorded as a trip, and
+/// `check` exits 70 naming Request::origin.
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "net/http.hpp"
+#include "net/url.hpp"
+
+namespace golive::net {
+
+/// Where the production side of a run is. Hosts and authorities are canonical
+/// (net::canonical_host, Url::canonical_authority).
+struct ProtectedTargets {
+  /// Refused on every port: a provider pack's production hosts, and the base-URL host of a
+  /// production-kind target that is not on loopback.
+  std::vector<std::string> hosts;
+  /// Refused on exactly this host and port: a production-kind target on loopback (another port
+  /// of the same machine is another service, e.g. the sandbox emulator of a rehearsal).
+  std::vector<std::string> authorities;
+  // Vendors whose one host serves both modes will add the production target's credentials here
+  // and match them against the request's credentials in covers() instead of its host.
+
+  /// True when a request to `url` reaches one of the protected targets.
+  bool covers(const Url& url) const;
+  /// Adds `url`'s target: its canonical host, or its authority when it is loopback.
+  void add_base_url(const Url& url);
+};
+
+/// True for "GET", "HEAD" and "OPTIONS" (methods are case-sensitive): the only requests the guard
+/// lets through to a protected target.
+bool is_read_method(std::string_view method);
+
+/// One refused request, for the exit-70 message.
+struct GuardTrip {
+  std::string origin;  ///< Request::origin ("" when unknown)
+  std::string method;
+  std::string url;  ///< redacted
+};
+
+/// The guard: decides and records. Thread-safe.
+class WriteGuard {
+ public:
+  explicit WriteGuard(ProtectedTargets targets = {}) : targets_(std::move(targets)) {}
+  /// The one-line refusal when `request` is a write toward a protected target (and records the
+  /// trip), else nullopt. A URL that does not parse is left to the send policy (which refuses it).
+  std::optional<std::string> vet(const Request& request);
+  /// Every refusal so far, in order.
+  std::vector<GuardTrip> trips() const;
+  const ProtectedTargets& targets() const { return targets_; }
+
+ private:
+  ProtectedTargets targets_;
+  mutable std::mutex mu_;
+  std::vector<GuardTrip> trips_;
+};
+
+/// HttpClient decorator: asks `guard` first; a refusal is a `policy` TransportError with one
+/// Attempt, and `inner` never sees the request (no DNS lookup, no connection).
+class GuardedClient final : public HttpClient {
+ public:
+  GuardedClient(HttpClient& inner, WriteGuard& guard) : inner_(inner), guard_(guard) {}
+  Exchange send(const Request& request) override;
+
+ private:
+  HttpClient& inner_;
+  WriteGuard& guard_;
+};
+
+/// HttpClient decorator that stamps Request::origin on every request it forwards (the runner
+/// wraps the run's clients in one per check, so the guard can name the check).
+class OriginClient final : public HttpClient {
+ public:
+  OriginClient(HttpClient& inner, std::string origin) : inner_(inner), origin_(std::move(origin)) {}
+  Exchange send(const Request& request) override;
+
+ private:
+  HttpClient& inner_;
+  std::string origin_;
+};
+
+}  // namespace golive::net
