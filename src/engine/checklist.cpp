@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "core/yaml_load.hpp"
 
 namespace golive {
 
@@ -48,13 +49,12 @@ std::vector<std::string> Checklist::items_for_check(const std::string& check_id)
 }
 
 Checklist load_checklist(const std::string& config_dir, const std::string& name) {
-  std::string file =
-      (std::filesystem::path(config_dir) / "checklists" / (name + ".yaml")).string();
+  std::string file = (std::filesystem::path(config_dir) / "checklists" / (name + ".yaml")).string();
   if (!std::filesystem::exists(file)) {
     throw ConfigError(SourceLoc{file, 0, 0}, "checklist '" + name + "' not found");
   }
   try {
-    YAML::Node root = YAML::LoadFile(file);
+    YAML::Node root = load_yaml_file(file, k_max_config_bytes, "checklist");
     Checklist c;
     c.provider = root["provider"].as<std::string>();
     c.title = root["title"].as<std::string>("");

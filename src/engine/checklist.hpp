@@ -7,9 +7,9 @@
 namespace golive {
 
 struct ChecklistItem {
-  std::string id;     ///< stable, e.g. "webhooks.signature-verified"
-  std::string text;   ///< the vendor's wording, shortened
-  std::string doc;    ///< link to the vendor's page
+  std::string id;                         ///< stable, e.g. "webhooks.signature-verified"
+  std::string text;                       ///< the vendor's wording, shortened
+  std::string doc;                        ///< link to the vendor's page
   std::vector<std::string> checks;        ///< check ids that prove it
   std::vector<std::string> attestations;  ///< attestation ids that can prove it
 };
@@ -36,7 +36,8 @@ struct Checklist {
   std::vector<std::string> items_for_check(const std::string& check_id) const;
 };
 
-/// Reads config/checklists/NAME.yaml under `config_dir`; throws ConfigError.
+/// Reads config/checklists/NAME.yaml under `config_dir`; throws ConfigError (also
+/// for a file that is not regular or is larger than k_max_config_bytes, core/yaml_load.hpp).
 Checklist load_checklist(const std::string& config_dir, const std::string& name);
 
 }  // namespace golive

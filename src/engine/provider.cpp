@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/diagnostic.hpp"
+#include "core/yaml_load.hpp"
 
 namespace golive {
 
@@ -54,7 +55,7 @@ ProviderPack load_provider(const std::string& config_dir, const std::string& nam
     throw ConfigError(SourceLoc{file, 0, 0}, "provider pack '" + name + "' not found");
   }
   try {
-    YAML::Node root = YAML::LoadFile(file);
+    YAML::Node root = load_yaml_file(file, k_max_config_bytes, "provider pack");
     ProviderPack p;
     p.name = root["name"].as<std::string>();
     p.display_name = root["display_name"].as<std::string>(p.name);

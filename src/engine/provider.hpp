@@ -37,7 +37,8 @@ struct ProviderPack {
   bool is_production_host(const std::string& host) const;
 };
 
-/// Reads config/providers/NAME.yaml under `config_dir`; throws ConfigError.
+/// Reads config/providers/NAME.yaml under `config_dir`; throws ConfigError (also
+/// for a file that is not regular or is larger than k_max_config_bytes, core/yaml_load.hpp).
 ProviderPack load_provider(const std::string& config_dir, const std::string& name);
 
 }  // namespace golive
