@@ -140,25 +140,30 @@ std::optional<TransferList> list_transfers(Session& s, const Account& account,
   const std::string expected = "200 and a list";
   const auto* items = reply.ok() ? api::list_items(reply.body) : nullptr;
   if (items == nullptr) {
-    failure = s.unexpected(reply, label, expected);
-    if (reply.ok()) {
-      failure.status = Status::fail;
-      failure.summary = label + " answered " + std::to_string(reply.status()) + " without a list";
-    }
+    // A 2xx without a readable list proves nothing either way about the transfers.
+    failure = reply.ok() ? s.unreadable(reply, label, expected,
+                                        reply.unreadable() ? "" : "body is not a list")
+                         : s.unexpected(reply, label, expected);
     return std::nullopt;
   }
   TransferList out;
   for (const auto& item : *items) {
     if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
-    out[item["id"].get<std::string>()] = item.value("status", "");
+    const auto st = item.find("status");
+    out.status[item["id"].get<std::string>()] =
+        st != item.end() && st->is_string() ? st->get<std::string>() : "";
   }
-  s.record(reply, label, expected, fmt::format("200, {} {}", out.size(), kind));
+  const auto more = reply.body.is_object() ? reply.body.find("has_more") : reply.body.end();
+  out.partial = more != reply.body.end() && more->is_boolean() && more->get<bool>();
+  s.record(
+      reply, label, expected,
+      fmt::format("200, {} {}{}", out.status.size(), kind, out.partial ? " (first page)" : ""));
   return out;
 }
 
 std::vector<std::string> new_ids(const TransferList& before, const TransferList& after) {
   std::vector<std::string> out;
-  for (const auto& [id, status] : after) {
+  for (const auto& [id, status] : after.status) {
     if (!before.count(id)) out.push_back(id);
   }
   return out;

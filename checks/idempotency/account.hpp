@@ -53,16 +53,22 @@ json deposit_body(const Account& account, long long cents, const std::string& me
 /// A withdrawal of `cents` USD by ACH to the account's funding source.
 json withdrawal_body(const Account& account, long long cents);
 
-/// Transfer id → status in the investor's `kind` list ("deposits" or "withdrawals", first 200).
-using TransferList = std::map<std::string, std::string>;
+/// The investor's `kind` list ("deposits" or "withdrawals"): its first page of 200.
+struct TransferList {
+  std::map<std::string, std::string> status;  ///< transfer id → status
+  bool partial = false;  ///< has_more: the investor has more transfers than the page shows
+  size_t count(const std::string& id) const { return status.count(id); }
+  const std::string& at(const std::string& id) const { return status.at(id); }
+};
 
 /// GET /investors/{inv}/{kind}?limit=200, recorded as `label`; nullopt with `failure` set
-/// when it does not answer a list.
+/// when it does not answer a list (a 2xx whose body is not a readable list is inconclusive).
 std::optional<TransferList> list_transfers(Session& s, const Account& account,
                                            const std::string& kind, const std::string& label,
                                            CheckResult& failure);
 
-/// Ids in `after` that are not in `before`, sorted.
+/// Ids in `after` that are not in `before`, sorted. With a partial list either way, a missing or
+/// extra id may only be off the page: callers treat a wrong count as inconclusive then.
 std::vector<std::string> new_ids(const TransferList& before, const TransferList& after);
 
 /// Cancels `kind` `id` (POST …/{id}/cancel with its own Idempotency-Key) when `status` is

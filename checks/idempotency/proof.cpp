@@ -8,11 +8,26 @@ namespace golive::checks::rehearsal {
 
 namespace {
 
-/// A finding of the proof; `fatal` ones fail the check, the others warn.
+/// A finding of the proof and the status it leads to: any fail fails the check; otherwise any
+/// inconclusive (something could not be verified) makes it inconclusive; otherwise it warns.
 struct Problem {
   std::string text;
-  bool fatal = true;
+  Status status = Status::fail;
 };
+
+constexpr const char* kUnverifiedFix =
+    "run again with a new rehearsal_id (a fresh rehearsal investor whose transfer list fits one "
+    "page); quote the X-Request-Ids to the provider if an answer stays unreadable";
+
+/// The status of a proof with `problems` (at least one).
+Status worst(const std::vector<Problem>& problems) {
+  for (Status s : {Status::fail, Status::inconclusive}) {
+    if (std::any_of(problems.begin(), problems.end(), [s](auto& p) { return p.status == s; })) {
+      return s;
+    }
+  }
+  return Status::warn;
+}
 
 bool network_trouble(const Reply& r) {
   return r.exchange.error() != nullptr || r.status() == 429 || r.status() >= 500;
@@ -28,11 +43,21 @@ void judge_conflict(const Reply& r, const std::string& original, const std::stri
                     std::vector<Problem>& problems) {
   const auto id = r.field("id");
   if (r.status() == 409 && r.error_code() == "BLUM-409-002") return;
-  if (r.status() == 409) {
+  if (r.status() == 409 && r.unreadable()) {
+    problems.push_back({fmt::format("a different amount with key {} was refused with 409, but "
+                                    "the {}; its code could not be verified",
+                                    key, r.body_problem),
+                        Status::inconclusive});
+  } else if (r.status() == 409) {
     problems.push_back({fmt::format("a different amount with key {} was refused with {}, not the "
                                     "documented BLUM-409-002",
                                     key, describe(r)),
-                        false});
+                        Status::warn});
+  } else if (r.ok() && r.unreadable()) {
+    problems.push_back(
+        {fmt::format("a different amount with key {} was answered {} instead of "
+                     "409 BLUM-409-002 (the {})",
+                     key, r.status(), r.body_problem)});
   } else if (r.ok() && id == original) {
     problems.push_back(
         {fmt::format("a different amount ({}) with key {} answered the original {} "
@@ -91,6 +116,11 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
     auto second = s.post(path, p.body, key);
     const auto second_label = label + " #2, same body";
     if (network_trouble(second)) return give_up(second, second_label, "the original " + original);
+    if (second.ok() && second.unreadable()) {
+      // Which transfer the replay answered cannot be told: no proof either way.
+      cancel_all(s, a, p.kind, created);
+      return s.unreadable(second, second_label, "2xx with the original " + original);
+    }
     s.record(second, second_label, "2xx with the original " + original);
     request_ids.push_back(second.request_id());
     const auto id = second.field("id");
@@ -124,9 +154,17 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
   const bool resumed = before->count(original) != 0;
   const bool grew_right = resumed ? fresh.empty() : fresh == std::vector<std::string>{original};
   if (!grew_right) {
-    problems.push_back({fmt::format(
-        "the {} list grew by {} ({}) where {} was expected", p.noun, fresh.size(), join_ids(fresh),
-        resumed ? "none (the key was used by an earlier run)" : "one (" + original + ")")});
+    // With more transfers than one page shows, an id may only have moved off the page.
+    const bool partial = before->partial || after->partial;
+    problems.push_back(
+        {fmt::format(
+             "the {} list grew by {} ({}) where {} was expected{}", p.noun, fresh.size(),
+             join_ids(fresh),
+             resumed ? "none (the key was used by an earlier run)" : "one (" + original + ")",
+             partial ? ", but the investor has more transfers than the first page of 200 "
+                       "shows, so the count could not be verified"
+                     : ""),
+         partial ? Status::inconclusive : Status::fail});
   }
   for (const auto& id : fresh) created[id] = after->at(id);
   for (auto& [id, status] : created) {
@@ -134,13 +172,12 @@ CheckResult prove(Session& s, const Account& a, const ProofPlan& p) {
   }
   const auto cleanup = cancel_all(s, a, p.kind, created);
 
-  const bool fatal = std::any_of(problems.begin(), problems.end(), [](auto& x) { return x.fatal; });
   if (!problems.empty()) {
     std::vector<std::string> texts;
     for (const auto& x : problems) texts.push_back(x.text);
-    return s.result(fatal ? Status::fail : Status::warn,
-                    fmt::format("{}; cleanup: {}", fmt::join(texts, "; "), cleanup),
-                    duplicate_fix(p.noun));
+    const Status status = worst(problems);
+    return s.result(status, fmt::format("{}; cleanup: {}", fmt::join(texts, "; "), cleanup),
+                    status == Status::inconclusive ? kUnverifiedFix : duplicate_fix(p.noun));
   }
   std::string summary = fmt::format("{} with Idempotency-Key {}: ", p.noun, key);
   if (p.replay) summary += fmt::format("sent twice, both answered {}", original);

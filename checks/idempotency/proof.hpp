@@ -26,7 +26,9 @@ struct ProofPlan {
 /// - fail: a second id for the key ("dep_A and dep_B created for key K"), a replay refused, the
 ///   different body answered 2xx or refused with another status, or the list grew otherwise;
 /// - warn: the different body was refused 409 with a code other than BLUM-409-002;
-/// - inconclusive: network trouble, 429 or 5xx after the client's retries.
+/// - inconclusive: network trouble, 429 or 5xx after the client's retries; a 2xx whose body
+///   could not be read (not JSON, cut at the size cap), a 409 whose code could not be read, or
+///   a list that grew wrongly while it is only the first page of a longer one (has_more).
 /// Everything created is cancelled afterwards where the API allows (evidence, not verdict).
 CheckResult prove(Session& s, const Account& account, const ProofPlan& plan);
 

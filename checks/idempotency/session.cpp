@@ -93,10 +93,14 @@ std::string Reply::request_id() const {
 }
 
 Reply to_reply(net::Exchange x) {
-  Reply r{std::move(x), json()};
+  Reply r{std::move(x), json(), ""};
   if (const auto* resp = r.exchange.response(); resp && !resp->body.empty()) {
     auto parsed = net::parse_json_body(*resp);
-    if (parsed.value) r.body = std::move(*parsed.value);
+    if (parsed.value) {
+      r.body = std::move(*parsed.value);
+    } else {
+      r.body_problem = parsed.problem;
+    }
   }
   return r;
 }
@@ -174,8 +178,18 @@ CheckResult Session::result(Status status, std::string summary, std::string fix)
   return r;
 }
 
+CheckResult Session::unreadable(const Reply& reply, const std::string& label,
+                                const std::string& expected, const std::string& problem) {
+  CheckResult r =
+      api::unreadable_body(reply.exchange, label, expected,
+                           problem.empty() ? reply.body_problem : problem, "the answer");
+  r.evidence.insert(r.evidence.begin(), evidence_.begin(), evidence_.end());
+  return r;
+}
+
 CheckResult Session::unexpected(const Reply& reply, const std::string& label,
                                 const std::string& expected) {
+  if (reply.ok() && reply.unreadable()) return unreadable(reply, label, expected);
   CheckResult r = api::grade_unexpected(ctx_, reply.exchange, label, expected);
   const int status = reply.status();
   if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429) {

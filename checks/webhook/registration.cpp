@@ -133,6 +133,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
   if (!auth) return api::missing_credential(missing);
   const std::string& want = ctx.target.webhook_url;
   std::vector<Endpoint> endpoints;
+  bool unread_pages = false;  // has_more was still true after the last page read
   for (int page = 0; page < kMaxPages; ++page) {
     const auto path = fmt::format("/webhooks?limit={}&offset={}", kPageSize, page * kPageSize);
     const auto x = ctx.http.send(api::api_get(ctx, path, auth));
@@ -145,19 +146,21 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
     }
     const auto body = net::parse_json_body(*resp);
     const auto* items = body.value ? api::list_items(*body.value) : nullptr;
-    const auto observed = items ? fmt::format("200, {} endpoints", items->size())
-                                : (body.value ? std::string("200, not a list") : body.problem);
-    auto ev = api::exchange_evidence(x, label, "200 and the list of endpoints", observed);
-    r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
     if (items == nullptr) {
-      r.status = Status::fail;
-      r.summary = label + " answered " + observed;
-      r.fix = "base_url must point at the provider's JSON API";
-      return r;
+      // An unreadable page says nothing about what is registered (api.smoke judges the base URL).
+      auto g = api::unreadable_body(x, label, "200 and the list of endpoints",
+                                    body.value ? std::string("body is not a list") : body.problem,
+                                    "the registration");
+      g.evidence.insert(g.evidence.begin(), r.evidence.begin(), r.evidence.end());
+      return g;
     }
+    auto ev = api::exchange_evidence(x, label, "200 and the list of endpoints",
+                                     fmt::format("200, {} endpoints", items->size()));
+    r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
     for (const auto& item : *items) endpoints.push_back(read_endpoint(item));
     const auto more = body.value->is_object() ? body.value->find("has_more") : body.value->end();
-    if (more == body.value->end() || !more->is_boolean() || !more->get<bool>()) break;
+    unread_pages = more != body.value->end() && more->is_boolean() && more->get<bool>();
+    if (!unread_pages) break;
   }
   for (const auto& e : endpoints) {
     Evidence ev;
@@ -180,6 +183,17 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
     }
     if (!found) first_problems = problems;
     found = true;
+  }
+  if (!found && unread_pages) {
+    // The endpoint may be on a page past the ones read: absence is not proven.
+    r.status = Status::inconclusive;
+    r.summary = fmt::format(
+        "no endpoint with the URL {} among the first {} registered, and the provider has more "
+        "than this check reads ({} pages of {})",
+        net::redact_url(want), endpoints.size(), kMaxPages, kPageSize);
+    r.fix = "delete registrations that are no longer used, so the list fits in " +
+            std::to_string(kMaxPages * kPageSize) + " endpoints";
+    return r;
   }
   r.status = Status::fail;
   r.fix = describe().how_to_fix;
