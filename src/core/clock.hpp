@@ -1,9 +1,20 @@
 #pragma once
 /// Time as a dependency, so backoff, deadlines and expiry can be tested without sleeping.
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 namespace golive {
+
+/// `t` (Unix seconds, e.g. from curl_getdate on a peer's Date, Retry-After or certificate date)
+/// as a system_clock time, clamped to 1678..2261: system_clock counts nanoseconds, so
+/// std::chrono::system_clock::from_time_t() of a date such as "31 Dec 9999" would overflow.
+inline std::chrono::system_clock::time_point from_unix_clamped(std::time_t t) {
+  constexpr std::time_t earliest = -9214560000;  // 1678-01-01T00:00:00Z
+  constexpr std::time_t latest = 9214646400;     // 2262-01-01T00:00:00Z
+  return std::chrono::system_clock::from_time_t(std::clamp(t, earliest, latest));
+}
 
 /// Monotonic time for deadlines, wall time for dates, and sleeping.
 class Clock {

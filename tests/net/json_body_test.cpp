@@ -52,3 +52,14 @@ TEST_CASE("net.json: the excerpt is short and redacted", "[net][unit]") {
   CHECK(b.problem.find("token=***") != std::string::npos);
   CHECK(b.problem.size() < 200);
 }
+
+TEST_CASE("net.json: a number out of range is a reason, not an exception (found by fuzzing)",
+          "[net][unit]") {
+  JsonBody b;
+  REQUIRE_NOTHROW(b = parse_json_body(with_body(R"([{"id":"x"},null,true,2.5e308])")));
+  CHECK_FALSE(b.value.has_value());
+  CHECK(b.problem ==
+        "response body is not JSON that can be read (status 200, content-type "
+        "application/json, 30 bytes, a number out of range): \"[{\"id\":\"x\"},null,"
+        "true,2.5e308]\"");
+}
