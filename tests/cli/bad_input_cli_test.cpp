@@ -5,25 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include "cli_support.hpp"
+#include "support/billion_laughs.hpp"
 
 using namespace golive::testing;
 
 namespace {
 
 const std::string kHead = "version: 1\nprovider: bluum\nenvironment: sandbox\nbase_url: embedded\n";
-
-/// Nine levels of mappings, each holding nine aliases to the one before (820 bytes or so).
-std::string billion_laughs() {
-  std::string text = kHead + "a: &a {k: v}\n";
-  std::string prev = "a";
-  for (char level = 'b'; level <= 'j'; ++level) {
-    text += std::string(1, level) + ": &" + level + " {";
-    for (int k = 1; k <= 9; ++k) text += (k > 1 ? ", k" : "k") + std::to_string(k) + ": *" + prev;
-    text += "}\n";
-    prev = std::string(1, level);
-  }
-  return text;
-}
 
 /// A FIFO named `name` in `s` (nobody ever writes to it).
 std::string fifo(const Scratch& s, const std::string& name) {
@@ -37,7 +25,7 @@ std::string fifo(const Scratch& s, const std::string& name) {
 TEST_CASE("bad input: a billion-laughs profile is exit 2 at the alias, not minutes of work",
           "[cli][input]") {
   Scratch s("laughs");
-  auto profile = s.write("laughs.yaml", billion_laughs());
+  auto profile = s.write("laughs.yaml", billion_laughs(kHead));
   for (const char* cmd : {"validate", "check"}) {
     auto r = run_golive({cmd, "--profile", profile}, {}, 20);
     INFO(cmd << ": " << r.err);

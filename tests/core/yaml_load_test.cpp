@@ -3,25 +3,13 @@
 
 #include "core/diagnostic.hpp"
 #include "core/yaml_load.hpp"
+#include "support/billion_laughs.hpp"
 
 using golive::ConfigError;
 using golive::load_yaml_documents;
+using golive::testing::billion_laughs;
 
 namespace {
-
-/// `a: &a {k: v}` and then `levels` mappings of nine aliases each to the previous one.
-std::string billion_laughs(int levels) {
-  std::string text = "a: &a {k: v}\n";
-  std::string prev = "a";
-  for (int i = 0; i < levels; ++i) {
-    const std::string name(1, static_cast<char>('b' + i));
-    text += name + ": &" + name + " {";
-    for (int k = 1; k <= 9; ++k) text += (k > 1 ? ", k" : "k") + std::to_string(k) + ": *" + prev;
-    text += "}\n";
-    prev = name;
-  }
-  return text;
-}
 
 /// The single diagnostic `text` is refused with.
 std::string refusal(const std::string& text, std::size_t max_nodes = golive::k_max_yaml_nodes) {
@@ -38,7 +26,7 @@ std::string refusal(const std::string& text, std::size_t max_nodes = golive::k_m
 
 TEST_CASE("core.yaml: nested aliases to mappings are refused at the alias past the bound",
           "[core][yaml]") {
-  const auto text = billion_laughs(9);
+  const auto text = billion_laughs("", 9);
   CHECK(text.size() < 900);
   CHECK(refusal(text) ==
         "p.yaml:6:28: with its aliases (*name) expanded, the YAML stands for more than 100000 "
@@ -55,7 +43,7 @@ TEST_CASE("core.yaml: an alias inside the collection it names is refused as a cy
 
 TEST_CASE("core.yaml: ordinary anchors and aliases still load", "[core][yaml]") {
   const auto docs = load_yaml_documents(
-      "http: &h {timeout_s: 10}\nother: *h\nname: &n x\nagain: *n\n" + billion_laughs(3), "p.yaml");
+      billion_laughs("http: &h {timeout_s: 10}\nother: *h\nname: &n x\nagain: *n\n", 3), "p.yaml");
   REQUIRE(docs.size() == 1);
   CHECK(docs[0]["other"]["timeout_s"].as<int>() == 10);
   CHECK(docs[0]["again"].as<std::string>() == "x");

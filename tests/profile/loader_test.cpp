@@ -9,6 +9,7 @@
 #include "profile/credentials.hpp"
 #include "profile/loader.hpp"
 #include "profile_test_support.hpp"
+#include "support/billion_laughs.hpp"
 
 using namespace golive;
 using namespace golive::profile;
@@ -301,15 +302,7 @@ TEST_CASE("profile: a FIFO, a directory or an oversized file is refused before i
 
 TEST_CASE("profile: nested aliases that would expand past the bound are one located error",
           "[profile]") {
-  // 820 bytes: nine levels of mappings, each with nine aliases to the one before.
-  std::string text = std::string(k_minimal) + "a: &a {k: v}\n";
-  std::string prev = "a";
-  for (char level = 'b'; level <= 'j'; ++level) {
-    text += std::string(1, level) + ": &" + level + " {";
-    for (int k = 1; k <= 9; ++k) text += (k > 1 ? ", k" : "k") + std::to_string(k) + ": *" + prev;
-    text += "}\n";
-    prev = std::string(1, level);
-  }
+  const std::string text = golive::testing::billion_laughs(k_minimal);  // 820 bytes
   const auto errors = errors_of(text);
   REQUIRE(errors.size() == 1);
   CHECK_THAT(errors[0],
