@@ -9,9 +9,10 @@ function(golive_module name)
 endfunction()
 
 # The hermetic guard: a closed loopback port (nothing listens on 127.0.0.1:9) that every test's
-# proxy variables point at, loopback exempt. libcurl honours them (the tool's own client and
-# the `curl` command of test clients), so a request to any other host fails at this "proxy"
-# instead of leaving the machine (tests/net/hermetic_test.cpp proves it).
+# proxy variables point at, loopback exempt. libcurl honours them (the tool's own client, the
+# emulator's deliveries off loopback, the `curl` command of test clients), so a request to any
+# other host fails at this "proxy" instead of leaving the machine (tests/net/hermetic_test.cpp
+# proves it).
 set(GOLIVE_TEST_GUARD_PROXY "http://127.0.0.1:9")
 
 # golive_test_environment(OUT): the environment every CTest case runs with.
