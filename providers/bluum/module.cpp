@@ -12,6 +12,7 @@
 #include "providers/bluum/checks/idempotency/withdrawals.hpp"
 #include "providers/bluum/checks/lifecycle/rehearsal.hpp"
 #include "providers/bluum/emulator/emulator.hpp"
+#include "providers/bluum/refclient/refclient.hpp"
 
 namespace golive::bluum {
 
@@ -90,7 +91,7 @@ std::unique_ptr<EmbeddedEmulator> start(const EmulatorSettings& s) {
 }  // namespace
 
 ProviderModule module() {
-  return ProviderModule{"bluum", register_checks, emulator::known_faults, start};
+  return ProviderModule{"bluum", register_checks, emulator::known_faults, start, refclient::run};
 }
 
 }  // namespace golive::bluum

@@ -52,6 +52,7 @@ struct CheckFlags {
   bool quiet = false;
   bool verbose = false;
   std::string audit_file;  ///< --audit: a client-audit recording to grade (client.* checks)
+  bool no_audit = false;   ///< --no-audit: do not run the profile's `audit:` client
   std::string baseline;    ///< --baseline: a previous JSON report; fail only on regressions
 };
 

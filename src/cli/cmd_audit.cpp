@@ -9,8 +9,7 @@
 #include <mutex>
 
 #include "audit/grader.hpp"
-#include "audit/proxy.hpp"
-#include "audit/runner.hpp"
+#include "cli/audit_session.hpp"
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
 #include "engine/provider_module.hpp"
@@ -36,52 +35,6 @@ struct AuditFlags {
   bool quiet = false;
   std::vector<std::string> command;
 };
-
-std::string iso8601_ms(std::chrono::system_clock::time_point t) {
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z",
-                     fmt::gmtime(std::chrono::system_clock::to_time_t(t)), ms);
-}
-
-/// Environment for the command: the proxy's URL under the pack's variable name, and the run's
-/// credentials where the caller's environment does not already provide them. The credentials
-/// the command will use (the pack's secret variables, and the Basic token of its key pair) are
-/// registered with the Redactor in every form before it starts: its output is echoed, and it
-/// may print its own Authorization header before the proxy has seen a request.
-std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
-                                               const std::string& proxy_url) {
-  std::map<std::string, std::string> env;
-  auto var = [&](const std::string& role) {
-    auto it = provider.env_vars.find(role);
-    return it == provider.env_vars.end() ? std::string() : it->second;
-  };
-  env[var("base_url").empty() ? "BLUUM_BASE_URL" : var("base_url")] = proxy_url;
-  std::map<std::string, std::string> used;  ///< role -> the value the command gets
-  for (const auto& role : provider.credentials) {
-    const std::string name = var(role);
-    if (name.empty()) continue;
-    const char* have = std::getenv(name.c_str());
-    auto cred = target.credentials.find(role);
-    if (have != nullptr && *have != '\0') {
-      used[role] = have;
-    } else if (cred != target.credentials.end() && cred->second.ok()) {
-      env[name] = used[role] = cred->second.secret->reveal();
-    }
-  }
-  std::vector<std::string> secret_roles = provider.credentials;
-  secret_roles.push_back("webhook_secret");
-  for (const auto& role : secret_roles) {
-    const std::string name = var(role);
-    const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
-    if (value != nullptr && *value != '\0') register_secret(value);
-  }
-  if (provider.auth.strategy == AuthStrategy::basic && used.count(provider.auth.user) &&
-      used.count(provider.auth.password)) {
-    register_basic_credentials(used[provider.auth.user], used[provider.auth.password]);
-  }
-  return env;
-}
 
 int run_audit(const AuditFlags& f) {
   if (f.env.empty() && f.profile.empty())
@@ -118,50 +71,15 @@ int run_audit(const AuditFlags& f) {
     t.base_url = emu->base_url();
   });
 
-  const std::string run_id = new_run_id();
-  const std::string record =
-      !f.record.empty()
-          ? f.record
-          : (fs::temp_directory_path() / ("golive-audit-" + run_id + ".jsonl")).string();
-  const auto wall_start = std::chrono::system_clock::now();
-  const auto epoch = std::chrono::steady_clock::now();
-  std::unique_ptr<audit::Recorder> recorder;
-  try {
-    recorder = std::make_unique<audit::Recorder>(record);
-  } catch (const std::runtime_error& e) {
-    return usage_error({std::string("audit: --record: ") + e.what()});
-  }
-  audit::FaultPlanner planner(schedule, f.seed);
-  audit::ProxyConfig pc;
-  pc.upstream_base_url = target.base_url;
-  pc.upstream_timeout = std::chrono::seconds(run.profile.http.timeout_s);
-  pc.add_missing_money_keys = run.profile.embedded();
-  pc.run_id = run_id;
-  audit::Proxy proxy(pc, planner, *recorder, epoch);
-  proxy.start();
-
-  audit::Header h;
-  h.run_id = run_id;
-  h.tool_version = GOLIVE_VERSION;
-  h.started_at = iso8601_ms(wall_start);
-  h.schedule = f.schedule;
-  h.seed = f.seed;
-  h.upstream = run.profile.embedded() ? "embedded" : "remote";
-  h.base_url = net::redact_url(target.base_url);
-  h.proxy_url = proxy.base_url();
-  h.command = fs::path(f.command.front()).filename().string();
-  h.client_log = f.client_log.empty() ? "" : fs::absolute(f.client_log).string();
-  recorder->header(h);
-  if (!f.quiet) {
-    std::cerr << redact(
-        fmt::format("audit {}: proxy {} -> {} (schedule {}, seed {}); recording {}\n", run_id,
-                    proxy.base_url(), h.base_url, schedule.name, f.seed, record));
-  }
-
-  audit::CommandSpec spec;
+  AuditSpec spec;
+  spec.schedule_name = f.schedule;
+  spec.schedule = schedule;
+  spec.seed = f.seed;
+  spec.record = f.record;
+  spec.client_log = f.client_log;
   spec.argv = f.command;
-  spec.env = command_env(target, run.provider, proxy.base_url());
   spec.timeout = std::chrono::seconds(f.timeout_s);
+  spec.announce = !f.quiet;
   std::mutex out_mu;
   if (!f.quiet) {
     spec.on_output = [&out_mu](std::string_view line) {
@@ -169,31 +87,20 @@ int run_audit(const AuditFlags& f) {
       std::cerr << "  | " << redact(line) << '\n';
     };
   }
-  const audit::CommandOutcome outcome = audit::run_command(spec);
-  proxy.stop();
-  if (!outcome.started) return usage_error({"audit: " + outcome.error});
-
-  audit::Footer footer;
-  footer.present = true;
-  footer.timed_out = outcome.timed_out;
-  footer.interrupted = outcome.interrupted;
-  footer.exit_code = outcome.exit_code;
-  footer.duration_ms = outcome.duration.count();
-  footer.exchanges = proxy.exchange_count();
-  if (emu) {
-    std::int64_t deposits = 0, withdrawals = 0;
-    for (const auto& key : proxy.api_keys_seen()) {
-      deposits += static_cast<std::int64_t>(emu->money_created(key, "deposit"));
-      withdrawals += static_cast<std::int64_t>(emu->money_created(key, "withdrawal"));
-    }
-    footer.deposits_created = deposits;
-    footer.withdrawals_created = withdrawals;
+  AuditedRun done;
+  try {
+    done = run_audited(run, target, emu.get(), spec);
+  } catch (const std::runtime_error& e) {
+    return usage_error({std::string("audit: --record: ") + e.what()});
   }
-  recorder->footer(footer);
-  recorder.reset();
+  if (!done.outcome.started) return usage_error({"audit: " + done.outcome.error});
+  const audit::CommandOutcome& outcome = done.outcome;
+  const audit::Footer& footer = done.footer;
+  const std::string& record = done.record;
+  const auto wall_start = done.started;
 
   // Grade what was written, exactly as `check --audit FILE` would.
-  RunReport report = report_header(run, target, run_id);
+  RunReport report = report_header(run, target, done.run_id);
   const audit::Recording rec = audit::load_recording(record);
   for (const auto& id : audit::grade_ids()) {
     ResultRow row;
@@ -265,6 +172,33 @@ void register_audit(CLI::App& app, Commands& commands) {
   cmd->add_flag("-q,--quiet", f->quiet, "Print only the verdict line; hide the command's output");
   cmd->add_option("command", f->command, "-- COMMAND [ARGS...]: the partner's client or tests");
   commands.add(cmd, [f] { return run_audit(*f); });
+
+  // Hidden: the provider's reference client, which `check` runs under `audit` for a profile
+  // with an `audit:` section (providers/NAME/refclient/README.md). A subcommand of this binary,
+  // so it is wherever the tool is (installed, .deb, build tree) and needs no file around it.
+  struct RefFlags {
+    std::string provider, log;
+    unsigned seed = 0;
+  };
+  auto ref = std::make_shared<RefFlags>();
+  auto* rc = app.add_subcommand("reference-client",
+                                "The provider's reference API client (run by `check` under audit)");
+  rc->group("");
+  rc->add_option("--provider", ref->provider, "Provider module")->required();
+  rc->add_option("--log", ref->log, "Its log file (appended)")->required();
+  auto* seed = rc->add_option("--seed", ref->seed, "Seed of its backoff jitter (default: random)");
+  commands.add(rc, [ref, seed] {
+    const ProviderModule* module = find_module(ref->provider);
+    if (module == nullptr || module->reference_client == nullptr) {
+      return usage_error(
+          {"reference-client: provider " + ref->provider + " has no reference client"});
+    }
+    ReferenceClientOptions o;
+    o.log_path = ref->log;
+    if (seed->count() > 0) o.seed = ref->seed;
+    o.out = &std::cout;
+    return module->reference_client(o);
+  });
 }
 
 }  // namespace golive::cli

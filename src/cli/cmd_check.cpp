@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "audit/recording.hpp"
+#include "cli/audit_session.hpp"
 #include "cli/cli.hpp"
 #include "cli/embedded.hpp"
 #include "cli/plan.hpp"
@@ -108,6 +109,9 @@ int run_check(const CheckFlags& flags) {
   options.check_timeout = options.timeout;
   try {
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
+    if (auto problems = audit_section_problems(run.profile); !problems.empty()) {
+      throw ConfigError(std::move(problems));
+    }
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;
     options.pack = &run.provider;
@@ -145,6 +149,26 @@ int run_check(const CheckFlags& flags) {
   }
 
   const auto deadline = clock.now() + options.timeout;
+  // The profile's `audit:` section (the demo): its client runs under `audit` first, and the
+  // client.* checks grade that recording, labelled as the reference client's.
+  std::string audit_file = flags.audit_file;
+  std::vector<std::string> audit_notes;
+  const bool grades_planned = std::any_of(plan.begin(), plan.end(), [](const PlannedCheck& c) {
+    return c.entry->info.id.rfind("client.", 0) == 0;
+  });
+  if (run.profile.audit && !flags.no_audit && audit_file.empty() && grades_planned) {
+    std::function<void(std::string_view)> echo;
+    if (flags.verbose) echo = [&log](std::string_view line) { log.debug(redact(line)); };
+    std::string why;
+    auto ref = run_reference_audit(
+        run, std::chrono::duration_cast<std::chrono::seconds>(options.timeout), echo, why);
+    if (ref) {
+      audit_file = ref->record;
+      audit_notes = ref->notes;
+    } else {
+      log.error("the profile's audit: client did not run: " + why);
+    }
+  }
   const double rate = run.provider.rate_per_s(main.profile.kind);
   std::function<void(std::string_view)> trace;
   if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
@@ -153,8 +177,8 @@ int run_check(const CheckFlags& flags) {
 
   const std::string run_id = new_run_id();
   TokenCache tokens(clock);
-  RunServices services{run.provider, http.client(),    clock,  log, run_id, run.config_dir, {}, {},
-                       &http.raw(),  flags.audit_file, &tokens};
+  RunServices services{run.provider, http.client(), clock,      log,    run_id, run.config_dir, {},
+                       {},           &http.raw(),   audit_file, &tokens};
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
       auto dir = std::filesystem::path(main.profile.path).parent_path();
@@ -194,6 +218,10 @@ int run_check(const CheckFlags& flags) {
   report.finished_at = iso8601(clock.wall_now());
   report.duration_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(clock.wall_now() - started).count();
+  if (!audit_notes.empty()) {
+    label_reference_client(report);
+    report.notes.insert(report.notes.end(), audit_notes.begin(), audit_notes.end());
+  }
   decide(report, VerdictOptions{flags.strict, flags.report_only});
   if (!flags.baseline.empty()) {
     auto diff = report::diff_against_baseline(report, previous, {flags.baseline, flags.strict});
@@ -242,6 +270,9 @@ int run_validate(const CheckFlags& flags) {
     text = read_profile_text(flags.env, flags.profile, flags.config_dir);
     run = load_run(flags.env, flags.profile, flags.config_dir, registry);
     loaded = true;
+    if (auto problems = audit_section_problems(run.profile); !problems.empty()) {
+      throw ConfigError(std::move(problems));
+    }
     Target main, rehearsal;
     main.profile = run.profile;
     if (run.rehearsal) rehearsal.profile = *run.rehearsal;

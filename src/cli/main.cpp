@@ -31,6 +31,9 @@ void add_check_flags(CLI::App* cmd, golive::cli::CheckFlags& f, bool full) {
   cmd->add_option("--audit", f.audit_file,
                   "Grade a client-audit recording (from `bluum-golive audit --record`)")
       ->check(CLI::ExistingFile);
+  cmd->add_flag("--no-audit", f.no_audit,
+                "Do not run the client the profile's audit: section names (the demo's reference "
+                "client); client.* checks are then skipped");
   cmd->add_option("--baseline", f.baseline,
                   "A previous JSON report: fail only on regressions against it");
   cmd->add_option("--timeout", f.timeout_s, "Overall deadline in seconds")

@@ -52,7 +52,17 @@ class EmbeddedEmulator {
   virtual void stop() = 0;
 };
 
-/// One vendor's code. Every member is required.
+/// What `bluum-golive reference-client` hands a module's reference client. The base URL and
+/// credentials come from the pack's environment variables (`env_vars`), as for any command
+/// `audit` runs.
+struct ReferenceClientOptions {
+  std::string log_path;  ///< its log file (appended); every request id and trace id it received
+  /// Seed of the backoff jitter, for a reproducible demo; absent: seeded from the OS.
+  std::optional<unsigned> seed;
+  std::ostream* out = nullptr;  ///< progress lines (the command output `audit` echoes)
+};
+
+/// One vendor's code. Every member is required but `reference_client`.
 struct ProviderModule {
   std::string name;  ///< the pack folder, e.g. "bluum"
   /// Adds the vendor's own checks (its implementations of shared ids included).
@@ -62,6 +72,9 @@ struct ProviderModule {
   /// Starts the emulator; throws std::invalid_argument for an unknown fault or malformed
   /// credentials and std::runtime_error when it cannot listen.
   std::unique_ptr<EmbeddedEmulator> (*start_emulator)(const EmulatorSettings& settings) = nullptr;
+  /// The vendor's reference API client, a correct integration that a profile's `audit:` section
+  /// runs under `audit` against the emulator (SPEC §7); returns its exit code. nullptr: none.
+  int (*reference_client)(const ReferenceClientOptions& options) = nullptr;
 };
 
 /// Every provider module, sorted by name (providers/registry.cpp).

@@ -17,9 +17,9 @@ namespace {
 using detail::Entry;
 using detail::Reader;
 
-const std::vector<std::string> k_top_level = {"version",  "provider",    "environment",  "kind",
-                                              "base_url", "credentials", "rehearsal",    "webhook",
-                                              "http",     "checks",      "attestations", "waivers"};
+const std::vector<std::string> k_top_level = {
+    "version", "provider", "environment", "kind",         "base_url", "credentials", "rehearsal",
+    "webhook", "http",     "checks",      "attestations", "waivers",  "audit"};
 
 /// Every mapping key of the document by dotted path (the first occurrence wins).
 void record_locations(const Reader& r, const YAML::Node& node, const std::string& prefix,
@@ -116,6 +116,14 @@ void read_top_level(Reader& r, const Entry& root, const LoadOptions& o, Profile&
   if (const Entry* v = f->get("rehearsal")) read_rehearsal(r, *v, p);
   if (const Entry* v = section("webhook")) detail::read_webhook(r, *v, p.provider, p);
   if (const Entry* v = section("http")) detail::read_http(r, *v, p);
+  if (const Entry* v = section("audit")) {
+    detail::read_audit(r, *v, p);
+    if (base && *base != "embedded") {
+      r.error(r.key_loc(*v),
+              "'audit' runs the provider's reference client against the "
+              "embedded emulator only; it needs 'base_url: embedded'");
+    }
+  }
   if (const Entry* v = section("checks")) detail::read_checks(r, *v, o, p);
   if (const Entry* v = section("attestations")) detail::read_attestations(r, *v, o, p);
   if (const Entry* v = section("waivers")) detail::read_waivers(r, *v, o, p);

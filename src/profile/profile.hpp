@@ -64,6 +64,16 @@ struct HttpConfig {
   int backoff_cap_ms = 8000;
 };
 
+/// `audit:` — a client that `check` runs under `audit` (SPEC §7) and grades in the same report.
+/// Only the provider's reference client, only against `base_url: embedded` (the demo).
+struct AuditConfig {
+  std::string client = "reference";  ///< the provider module's reference client
+  std::string schedule = "default";  ///< a built-in fault schedule (docs/audit.md)
+  int seed = 1;                      ///< seeds the schedule and the client's backoff jitter
+  int timeout_s = 30;                ///< the client is stopped after this
+  SourceLoc loc;
+};
+
 /// One `checks:` entry: per-check options, validated by the check's factory.
 struct CheckConfig {
   std::string id;
@@ -107,6 +117,7 @@ struct Profile {
   std::optional<std::string> rehearsal;                 ///< profile name for sandbox checks
   std::optional<WebhookConfig> webhook;
   HttpConfig http;
+  std::optional<AuditConfig> audit;
   std::map<std::string, CheckConfig> checks;
   std::vector<Attestation> attestations;
   std::vector<Waiver> waivers;

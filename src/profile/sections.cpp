@@ -238,6 +238,18 @@ void read_http(Reader& r, const Entry& e, Profile& p) {
   }
 }
 
+void read_audit(Reader& r, const Entry& e, Profile& p) {
+  AuditConfig a;
+  a.loc = r.key_loc(e);
+  auto f = r.fields(e, {"client", "schedule", "seed", "timeout_s"}, {"client"});
+  if (!f) return;
+  if (const Entry* v = f->get("client")) a.client = r.choice(*v, {"reference"}).value_or("");
+  if (const Entry* v = f->get("schedule")) a.schedule = r.string(*v).value_or("");
+  if (const Entry* v = f->get("seed")) a.seed = r.integer(*v).value_or(a.seed);
+  if (const Entry* v = f->get("timeout_s")) a.timeout_s = r.positive(*v).value_or(a.timeout_s);
+  p.audit = a;
+}
+
 void read_checks(Reader& r, const Entry& e, const LoadOptions& o, Profile& p) {
   auto list = r.entries(e);
   if (!list) return;

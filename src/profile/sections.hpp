@@ -24,6 +24,8 @@ std::optional<std::string> read_url(Reader& r, const Entry& e, bool allow_query)
 void read_webhook(Reader& r, const Entry& e, const std::string& provider, Profile& p);
 /// `http:` timeouts and backoff, all positive integers.
 void read_http(Reader& r, const Entry& e, Profile& p);
+/// `audit:` client (reference), schedule, seed, timeout_s.
+void read_audit(Reader& r, const Entry& e, Profile& p);
 /// `checks:` check id → options; ids must be known; `enabled` must be a boolean.
 void read_checks(Reader& r, const Entry& e, const LoadOptions& o, Profile& p);
 /// `attestations:` attestation id → {by, on, expires, evidence}.

@@ -246,7 +246,8 @@ TEST_CASE("check --audit folds the grades into the readiness report") {
   CHECK(p.exit_code == 1);
   CHECK(std::regex_search(p.out, std::regex(R"(fail\s+client\.retry-same-key\s)")));
   CHECK(std::regex_search(p.out, std::regex(R"(pass\s+client\.bounded-attempts\s)")));
-  auto without = run_golive({"check", "--env", "demo", "--only", "client.idempotency-keys"});
+  auto without =
+      run_golive({"check", "--env", "demo", "--no-audit", "--only", "client.idempotency-keys"});
   CHECK(std::regex_search(
       without.out, std::regex(R"(skip\s+client\.idempotency-keys\s+no client audit recording)")));
 }

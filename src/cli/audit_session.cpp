@@ -1,0 +1,231 @@
+#include "cli/audit_session.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "audit/proxy.hpp"
+#include "net/url.hpp"
+
+namespace golive::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string iso8601_ms(std::chrono::system_clock::time_point t) {
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(t)), ms);
+}
+
+/// Environment for the command: the proxy's URL under the pack's variable name, and the run's
+/// credentials where the caller's environment does not already provide them (or always, when
+/// `caller_first` is false). The credentials the command will use (the pack's secret
+/// variables, and the Basic token of its key pair) are registered with the Redactor in every
+/// form before it starts: its output is echoed, and it may print its own Authorization header
+/// before the proxy has seen a request.
+std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
+                                               const std::string& proxy_url, bool caller_first) {
+  std::map<std::string, std::string> env;
+  auto var = [&](const std::string& role) {
+    auto it = provider.env_vars.find(role);
+    return it == provider.env_vars.end() ? std::string() : it->second;
+  };
+  env[var("base_url").empty() ? "BLUUM_BASE_URL" : var("base_url")] = proxy_url;
+  std::map<std::string, std::string> used;  ///< role -> the value the command gets
+  for (const auto& role : provider.credentials) {
+    const std::string name = var(role);
+    if (name.empty()) continue;
+    const char* have = caller_first ? std::getenv(name.c_str()) : nullptr;
+    auto cred = target.credentials.find(role);
+    if (have != nullptr && *have != '\0') {
+      used[role] = have;
+    } else if (cred != target.credentials.end() && cred->second.ok()) {
+      env[name] = used[role] = cred->second.secret->reveal();
+    }
+  }
+  std::vector<std::string> secret_roles = provider.credentials;
+  secret_roles.push_back("webhook_secret");
+  for (const auto& role : secret_roles) {
+    const std::string name = var(role);
+    const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
+    if (value != nullptr && *value != '\0') register_secret(value);
+  }
+  if (provider.auth.strategy == AuthStrategy::basic && used.count(provider.auth.user) &&
+      used.count(provider.auth.password)) {
+    register_basic_credentials(used[provider.auth.user], used[provider.auth.password]);
+  }
+  return env;
+}
+
+/// This executable, so the reference client runs from the same binary wherever it is installed
+/// (a .deb, a build tree) and whatever the current directory.
+std::string self_executable() {
+  std::error_code ec;
+  fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("bluum-golive") : p.string();
+}
+
+}  // namespace
+
+AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmulator* emu,
+                       const AuditSpec& spec) {
+  AuditedRun out;
+  out.run_id = new_run_id();
+  out.record =
+      !spec.record.empty()
+          ? spec.record
+          : (fs::temp_directory_path() / ("golive-audit-" + out.run_id + ".jsonl")).string();
+  out.started = std::chrono::system_clock::now();
+  const auto epoch = std::chrono::steady_clock::now();
+  auto recorder = std::make_unique<audit::Recorder>(out.record);
+  audit::FaultPlanner planner(spec.schedule, spec.seed);
+  audit::ProxyConfig pc;
+  pc.upstream_base_url = target.base_url;
+  pc.upstream_timeout = std::chrono::seconds(run.profile.http.timeout_s);
+  pc.add_missing_money_keys = run.profile.embedded();
+  pc.run_id = out.run_id;
+  audit::Proxy proxy(pc, planner, *recorder, epoch);
+  proxy.start();
+
+  audit::Header h;
+  h.run_id = out.run_id;
+  h.tool_version = GOLIVE_VERSION;
+  h.started_at = iso8601_ms(out.started);
+  h.schedule = spec.schedule_name;
+  h.seed = spec.seed;
+  h.upstream = run.profile.embedded() ? "embedded" : "remote";
+  h.base_url = net::redact_url(target.base_url);
+  h.proxy_url = proxy.base_url();
+  h.command = fs::path(spec.argv.front()).filename().string();
+  h.client_log = spec.client_log.empty() ? "" : fs::absolute(spec.client_log).string();
+  recorder->header(h);
+  if (spec.announce) {
+    std::cerr << redact(
+        fmt::format("audit {}: proxy {} -> {} (schedule {}, seed {}); recording {}\n", out.run_id,
+                    proxy.base_url(), h.base_url, spec.schedule.name, spec.seed, out.record));
+  }
+
+  audit::CommandSpec cmd;
+  cmd.argv = spec.argv;
+  cmd.env = command_env(target, run.provider, proxy.base_url(), spec.caller_credentials_first);
+  cmd.timeout = spec.timeout;
+  cmd.on_output = spec.on_output;
+  out.outcome = audit::run_command(cmd);
+  proxy.stop();
+  if (!out.outcome.started) return out;
+
+  audit::Footer& footer = out.footer;
+  footer.present = true;
+  footer.timed_out = out.outcome.timed_out;
+  footer.interrupted = out.outcome.interrupted;
+  footer.exit_code = out.outcome.exit_code;
+  footer.duration_ms = out.outcome.duration.count();
+  footer.exchanges = proxy.exchange_count();
+  if (emu != nullptr) {
+    std::int64_t deposits = 0, withdrawals = 0;
+    for (const auto& key : proxy.api_keys_seen()) {
+      deposits += static_cast<std::int64_t>(emu->money_created(key, "deposit"));
+      withdrawals += static_cast<std::int64_t>(emu->money_created(key, "withdrawal"));
+    }
+    footer.deposits_created = deposits;
+    footer.withdrawals_created = withdrawals;
+  }
+  recorder->footer(footer);
+  return out;
+}
+
+std::vector<Diagnostic> audit_section_problems(const profile::Profile& profile) {
+  std::vector<Diagnostic> out;
+  if (!profile.audit) return out;
+  const auto& a = *profile.audit;
+  const SourceLoc at = profile.where("audit");
+  try {
+    audit::builtin_schedule(a.schedule);
+  } catch (const ConfigError& e) {
+    for (const auto& d : e.diagnostics()) {
+      out.push_back(Diagnostic{profile.where("audit.schedule"), "'audit.schedule': " + d.message});
+    }
+  }
+  const ProviderModule* module = find_module(profile.provider);
+  if (module == nullptr || module->reference_client == nullptr) {
+    out.push_back(Diagnostic{
+        at, "'audit': provider " + profile.provider + " ships no reference client to run"});
+  }
+  return out;
+}
+
+std::optional<ReferenceAudit> run_reference_audit(const LoadedRun& run,
+                                                  std::chrono::seconds max_time,
+                                                  std::function<void(std::string_view)> echo,
+                                                  std::string& why) {
+  const profile::AuditConfig& cfg = *run.profile.audit;
+  // Its own emulator and throwaway credentials: the reference client is a tenant of its own,
+  // whatever the checks of the run do.
+  Target target;
+  target.profile = run.profile;
+  target.profile.credentials.clear();
+  std::unique_ptr<EmbeddedEmulator> emu;
+  resolve_target(target, run.provider, [&emu](Target& t) {
+    emu = find_module(t.profile.provider)->start_emulator(EmulatorSettings{});
+    t.base_url = emu->base_url();
+  });
+  const std::string log_path =
+      (fs::temp_directory_path() / ("golive-refclient-" + new_run_id() + ".log")).string();
+  AuditSpec spec;
+  spec.schedule_name = cfg.schedule;
+  spec.schedule = audit::builtin_schedule(cfg.schedule);
+  spec.seed = static_cast<std::uint64_t>(cfg.seed);
+  spec.client_log = log_path;
+  spec.argv = {self_executable(), "reference-client", "--provider", run.profile.provider,
+               "--log",           log_path,           "--seed",     std::to_string(cfg.seed)};
+  spec.timeout = std::min(std::chrono::seconds(cfg.timeout_s), max_time);
+  spec.caller_credentials_first = false;
+  spec.on_output = std::move(echo);
+  spec.announce = false;
+  AuditedRun done;
+  try {
+    done = run_audited(run, target, emu.get(), spec);
+  } catch (const std::runtime_error& e) {
+    why = e.what();
+    return std::nullopt;
+  }
+  emu->stop();
+  if (!done.outcome.started) {
+    why = done.outcome.error;
+    return std::nullopt;
+  }
+  ReferenceAudit out;
+  out.record = done.record;
+  out.notes.push_back(fmt::format(
+      "client.* grades: the {} reference client (`bluum-golive reference-client`), run by the "
+      "profile's `audit:` section behind the audit proxy (schedule {}, seed {}) against its own "
+      "embedded emulator — not your client; grade yours with `bluum-golive audit -- COMMAND` and "
+      "`check --audit FILE`",
+      run.provider.display_name.empty() ? run.provider.name : run.provider.display_name,
+      cfg.schedule, cfg.seed));
+  out.notes.push_back(
+      fmt::format("reference client: exited {} after {} ms, {} exchanges; recording {}; its log {}",
+                  done.outcome.exit_code, done.outcome.duration.count(), done.footer.exchanges,
+                  done.record, log_path));
+  return out;
+}
+
+void label_reference_client(RunReport& report) {
+  for (auto& row : report.rows) {
+    if (row.result.id.rfind("client.", 0) != 0 || row.result.status == Status::skip) continue;
+    row.result.summary = "reference client: " + row.result.summary;
+    Evidence e;
+    e.label = "graded client";
+    e.expected = "the partner's client";
+    e.observed = "the built-in reference client (profile `audit:` section), not the partner's";
+    row.result.evidence.insert(row.result.evidence.begin(), std::move(e));
+  }
+}
+
+}  // namespace golive::cli
