@@ -160,10 +160,12 @@ std::vector<Diagnostic> audit_section_problems(const profile::Profile& profile) 
   return out;
 }
 
-std::optional<ReferenceAudit> run_reference_audit(const LoadedRun& run,
-                                                  std::chrono::seconds max_time,
-                                                  std::function<void(std::string_view)> echo,
-                                                  std::string& why) {
+namespace {
+
+/// Runs the reference client under audit; what check needs of it.
+ReferenceAudit::Done run_reference_client(const LoadedRun& run, std::chrono::seconds max_time,
+                                          std::function<void(std::string_view)> echo) {
+  ReferenceAudit::Done out;
   const profile::AuditConfig& cfg = *run.profile.audit;
   // Its own emulator and throwaway credentials: the reference client is a tenant of its own,
   // whatever the checks of the run do.
@@ -192,15 +194,14 @@ std::optional<ReferenceAudit> run_reference_audit(const LoadedRun& run,
   try {
     done = run_audited(run, target, emu.get(), spec);
   } catch (const std::runtime_error& e) {
-    why = e.what();
-    return std::nullopt;
+    out.why = e.what();
+    return out;
   }
   emu->stop();
   if (!done.outcome.started) {
-    why = done.outcome.error;
-    return std::nullopt;
+    out.why = done.outcome.error;
+    return out;
   }
-  ReferenceAudit out;
   out.record = done.record;
   out.notes.push_back(fmt::format(
       "client.* grades: the {} reference client (`bluum-golive reference-client`), run by the "
@@ -216,16 +217,63 @@ std::optional<ReferenceAudit> run_reference_audit(const LoadedRun& run,
   return out;
 }
 
-void label_reference_client(RunReport& report) {
+bool is_grade(const PlannedCheck& c) {
+  return c.entry->info.id.rfind("client.", 0) == 0;
+}
+
+}  // namespace
+
+ReferenceAudit::ReferenceAudit(const LoadedRun& run, const std::vector<PlannedCheck>& plan,
+                               bool wanted, std::chrono::seconds max_time,
+                               std::function<void(std::string_view)> echo) {
+  if (!wanted || !run.profile.audit || std::none_of(plan.begin(), plan.end(), is_grade)) return;
+  pending_ = std::async(std::launch::async, [&run, max_time, echo = std::move(echo)] {
+    try {
+      return run_reference_client(run, max_time, echo);
+    } catch (const std::exception& e) {  // e.g. the emulator cannot listen
+      return Done{"", e.what(), {}};
+    }
+  });
+}
+
+ReferenceAudit::~ReferenceAudit() {
+  if (pending_.valid()) pending_.wait();
+}
+
+RunOutcome ReferenceAudit::run(std::vector<PlannedCheck>& plan, RunServices& services,
+                               const RunOptions& options, Logger& log) {
+  if (!pending_.valid()) return run_checks(plan, services, options);
+  std::vector<PlannedCheck> first, grades;
+  std::vector<size_t> first_at, grades_at;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    (is_grade(plan[i]) ? grades : first).push_back(plan[i]);
+    (is_grade(plan[i]) ? grades_at : first_at).push_back(i);
+  }
+  RunOutcome a = run_checks(first, services, options);
+  done_ = pending_.get();
+  if (done_->record.empty()) log.error("the profile's audit: client did not run: " + done_->why);
+  services.audit_file = done_->record;
+  RunOutcome b = run_checks(grades, services, options);
+  RunOutcome out;
+  out.rows.resize(plan.size());
+  for (size_t k = 0; k < a.rows.size(); ++k) out.rows[first_at[k]] = std::move(a.rows[k]);
+  for (size_t k = 0; k < b.rows.size(); ++k) out.rows[grades_at[k]] = std::move(b.rows[k]);
+  out.abandoned = a.abandoned + b.abandoned;
+  return out;
+}
+
+void ReferenceAudit::annotate(RunReport& report) const {
+  if (!done_ || done_->record.empty()) return;
   for (auto& row : report.rows) {
     if (row.result.id.rfind("client.", 0) != 0 || row.result.status == Status::skip) continue;
     row.result.summary = "reference client: " + row.result.summary;
     Evidence e;
     e.label = "graded client";
-    e.expected = "the partner's client";
-    e.observed = "the built-in reference client (profile `audit:` section), not the partner's";
+    e.expected = "the client run under audit";
+    e.observed = "the built-in reference client (the profile's audit: section), not the partner's";
     row.result.evidence.insert(row.result.evidence.begin(), std::move(e));
   }
+  report.notes.insert(report.notes.end(), done_->notes.begin(), done_->notes.end());
 }
 
 }  // namespace golive::cli

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +16,9 @@
 #include "audit/runner.hpp"
 #include "audit/schedule.hpp"
 #include "core/diagnostic.hpp"
+#include "engine/logger.hpp"
 #include "engine/provider_module.hpp"
+#include "engine/runner.hpp"
 #include "engine/session.hpp"
 
 namespace golive::cli {
@@ -56,25 +59,44 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
 /// provider without a reference client. Empty when there is no section.
 std::vector<Diagnostic> audit_section_problems(const profile::Profile& profile);
 
-/// A reference-client audit run by `check`: the recording for the client.* checks, and what
-/// the report says about it.
-struct ReferenceAudit {
-  std::string record;
-  std::vector<std::string> notes;
+/// The reference-client audit of a `check` run (a profile with an `audit:` section, the demo):
+/// the provider's reference client (this executable's `reference-client` subcommand) runs
+/// under the profile's `audit:` settings, against an embedded emulator of its own with
+/// throwaway credentials of its own, beside the other checks; the client.* checks grade its
+/// recording once it is written, labelled as the reference client's.
+class ReferenceAudit {
+ public:
+  /// Starts the client on a thread when `wanted`, the profile has an `audit:` section and a
+  /// client.* check is planned; otherwise nothing runs and run() is run_checks(). It is stopped
+  /// after the section's timeout_s or `max_time`, whichever comes first. `echo` receives its
+  /// output lines (for -v); may be empty.
+  ReferenceAudit(const LoadedRun& run, const std::vector<PlannedCheck>& plan, bool wanted,
+                 std::chrono::seconds max_time, std::function<void(std::string_view)> echo);
+  ~ReferenceAudit();
+  ReferenceAudit(const ReferenceAudit&) = delete;
+  ReferenceAudit& operator=(const ReferenceAudit&) = delete;
+
+  /// Runs `plan`: every check but the client.* ones at once, those once the client's recording
+  /// is written (services.audit_file); rows in plan order. When the client could not run, says
+  /// why on `log` and the client.* checks skip.
+  RunOutcome run(std::vector<PlannedCheck>& plan, RunServices& services, const RunOptions& options,
+                 Logger& log);
+
+  /// When the reference client was graded: prefixes every client.* row's summary with
+  /// "reference client: ", adds the evidence line "graded client", and the notes naming the
+  /// client, the schedule, the recording and its log.
+  void annotate(RunReport& report) const;
+
+  /// What the client's run left for the report.
+  struct Done {
+    std::string record;  ///< empty when it did not run
+    std::string why;     ///< why it did not run
+    std::vector<std::string> notes;
+  };
+
+ private:
+  std::future<Done> pending_;
+  std::optional<Done> done_;
 };
-
-/// Runs the provider's reference client (this executable's `reference-client` subcommand)
-/// under the profile's `audit:` settings against a fresh embedded emulator, with throwaway
-/// credentials of its own. `echo` receives its output lines (for -v). nullopt, with `why`, when
-/// it could not run.
-/// It is stopped after the section's timeout_s or `max_time`, whichever comes first.
-std::optional<ReferenceAudit> run_reference_audit(const LoadedRun& run,
-                                                  std::chrono::seconds max_time,
-                                                  std::function<void(std::string_view)> echo,
-                                                  std::string& why);
-
-/// Marks every client.* row of `report` as a grade of the reference client, not the partner's:
-/// a prefix on the summary and an evidence line.
-void label_reference_client(RunReport& report);
 
 }  // namespace golive::cli

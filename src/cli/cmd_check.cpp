@@ -149,26 +149,12 @@ int run_check(const CheckFlags& flags) {
   }
 
   const auto deadline = clock.now() + options.timeout;
-  // The profile's `audit:` section (the demo): its client runs under `audit` first, and the
-  // client.* checks grade that recording, labelled as the reference client's.
-  std::string audit_file = flags.audit_file;
-  std::vector<std::string> audit_notes;
-  const bool grades_planned = std::any_of(plan.begin(), plan.end(), [](const PlannedCheck& c) {
-    return c.entry->info.id.rfind("client.", 0) == 0;
-  });
-  if (run.profile.audit && !flags.no_audit && audit_file.empty() && grades_planned) {
-    std::function<void(std::string_view)> echo;
-    if (flags.verbose) echo = [&log](std::string_view line) { log.debug(redact(line)); };
-    std::string why;
-    auto ref = run_reference_audit(
-        run, std::chrono::duration_cast<std::chrono::seconds>(options.timeout), echo, why);
-    if (ref) {
-      audit_file = ref->record;
-      audit_notes = ref->notes;
-    } else {
-      log.error("the profile's audit: client did not run: " + why);
-    }
-  }
+  // The profile's `audit:` section (the demo): its client runs under `audit` beside the checks,
+  // and the client.* checks grade that recording, labelled as the reference client's.
+  std::function<void(std::string_view)> echo;
+  if (flags.verbose) echo = [&log](std::string_view line) { log.debug(redact(line)); };
+  ReferenceAudit reference(run, plan, !flags.no_audit && flags.audit_file.empty(),
+                           std::chrono::duration_cast<std::chrono::seconds>(options.timeout), echo);
   const double rate = run.provider.rate_per_s(main.profile.kind);
   std::function<void(std::string_view)> trace;
   if (flags.verbose) trace = [&log](std::string_view line) { log.debug(line); };
@@ -177,8 +163,8 @@ int run_check(const CheckFlags& flags) {
 
   const std::string run_id = new_run_id();
   TokenCache tokens(clock);
-  RunServices services{run.provider, http.client(), clock,      log,    run_id, run.config_dir, {},
-                       {},           &http.raw(),   audit_file, &tokens};
+  RunServices services{run.provider, http.client(),    clock,  log, run_id, run.config_dir, {}, {},
+                       &http.raw(),  flags.audit_file, &tokens};
   services.load_sibling = [&](const std::string& name, std::string& why) -> std::optional<Target> {
     try {
       auto dir = std::filesystem::path(main.profile.path).parent_path();
@@ -200,7 +186,7 @@ int run_check(const CheckFlags& flags) {
     };
   }
   log.debug(fmt::format("run {}: {} checks planned", run_id, plan.size()));
-  RunOutcome outcome = run_checks(plan, services, options);
+  RunOutcome outcome = reference.run(plan, services, options, log);
   if (const auto failure = guard_failure(http.guard()); !failure.empty()) {
     // A write reached the guard although planning allowed the run: a bug, no verdict (SPEC §5).
     for (const auto& line : failure) std::cerr << line << '\n';
@@ -218,10 +204,7 @@ int run_check(const CheckFlags& flags) {
   report.finished_at = iso8601(clock.wall_now());
   report.duration_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(clock.wall_now() - started).count();
-  if (!audit_notes.empty()) {
-    label_reference_client(report);
-    report.notes.insert(report.notes.end(), audit_notes.begin(), audit_notes.end());
-  }
+  reference.annotate(report);
   decide(report, VerdictOptions{flags.strict, flags.report_only});
   if (!flags.baseline.empty()) {
     auto diff = report::diff_against_baseline(report, previous, {flags.baseline, flags.strict});
