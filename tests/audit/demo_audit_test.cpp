@@ -148,7 +148,8 @@ TEST_CASE("reference client: logs every request id it received and reads the ass
   }
   CHECK_THAT(text.str(), Catch::Contains("answered from the cache"));
   int asset_reads = 0;
-  for (const auto& e : rec.exchanges) asset_reads += e.path == "/v1/assets" && e.client_status == 200;
+  for (const auto& e : rec.exchanges)
+    asset_reads += e.path == "/v1/assets" && e.client_status == 200;
   CHECK(asset_reads == 1);
   // Never a credential: the log holds no Authorization header.
   CHECK(text.str().find("Basic ") == std::string::npos);

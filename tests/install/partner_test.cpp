@@ -43,6 +43,9 @@ TEST_CASE(
   REQUIRE(r.exit_code == 0);
   REQUIRE_THAT(r.out, Catch::Contains("profile built-in:providers/bluum/demo.yaml"));
   REQUIRE_THAT(r.out, Catch::Contains("1. Full lifecycle tested in sandbox"));
+  // The reference client ran from the binary itself and graded every client.* check.
+  REQUIRE(std::regex_search(r.out,
+                            std::regex(R"(pass\s+client\.retry-same-key\s+reference client: )")));
   REQUIRE(last_line(r.err) == "VERDICT: READY (exit 0)");
   REQUIRE(fs::is_empty(s.path));
 }

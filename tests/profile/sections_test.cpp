@@ -218,3 +218,38 @@ TEST_CASE("profile: an embedded run may use the embedded receiver and no webhook
   CHECK(errors_of(real + "webhook:\n  url: https://h.example/x\n") ==
         Lines{"p.yaml:6:1: missing required key 'secret' in 'webhook'"});
 }
+
+TEST_CASE("profile: an audit section names the reference client, with defaults", "[profile]") {
+  const Profile p = parse_section("audit: {client: reference}\n");
+  REQUIRE(p.audit);
+  CHECK(p.audit->client == "reference");
+  CHECK(p.audit->schedule == "default");
+  CHECK(p.audit->seed == 1);
+  CHECK(p.audit->timeout_s == 30);
+  const Profile q =
+      parse_section("audit: {client: reference, schedule: none, seed: 9, timeout_s: 12}\n");
+  CHECK(q.audit->schedule == "none");
+  CHECK(q.audit->seed == 9);
+  CHECK(q.audit->timeout_s == 12);
+  CHECK_FALSE(parse_section("").audit);
+}
+
+TEST_CASE("profile: a bad audit section is a profile error at its line", "[profile]") {
+  CHECK(section_errors("audit: {client: partner}\n") ==
+        Lines{"p.yaml:5:17: 'client' must be one of reference"});
+  CHECK(section_errors("audit: {client: reference, timeout_s: 0}\n").size() == 1);
+  CHECK(section_errors("audit: {schedule: default}\n").size() == 1);  // client is required
+  const auto unknown = section_errors("audit: {client: reference, seeds: 2}\n");
+  REQUIRE(unknown.size() == 1);
+  CHECK_THAT(unknown[0], Catch::Contains("did you mean 'seed'"));
+}
+
+TEST_CASE("profile: an audit section needs the embedded emulator", "[profile]") {
+  const auto e = errors_of(
+      "version: 1\nprovider: bluum\nenvironment: sandbox\n"
+      "base_url: https://sandbox.api.bluumfinance.com/v1\n"
+      "credentials: {api_key: {env: K}, api_secret: {env: S}}\n"
+      "audit: {client: reference}\n");
+  REQUIRE(e.size() == 1);
+  CHECK_THAT(e[0], Catch::StartsWith("p.yaml:6:1: 'audit' runs the provider's reference client"));
+}
