@@ -190,3 +190,17 @@ TEST_CASE("check --env demo never opens a connection off loopback") {
   }
   CHECK(requests > 10);
 }
+
+TEST_CASE("check and validate: an unknown schedule in the audit section is exit 2 at its line") {
+  Scratch s("bad-audit");
+  s.write("config/profiles/bad-audit.yaml",
+          "version: 1\nprovider: bluum\nenvironment: sandbox\nbase_url: embedded\n"
+          "audit: {client: reference, schedule: nightly}\n");
+  for (const char* cmd : {"check", "validate"}) {
+    auto p = run_golive_in(s.path.string(), {cmd, "--env", "bad-audit"});
+    INFO(p.err);
+    CHECK(p.exit_code == 2);
+    CHECK_THAT(p.err, Catch::Contains("bad-audit.yaml:5:") &&
+                          Catch::Contains("'audit.schedule': ") && Catch::Contains("nightly"));
+  }
+}
