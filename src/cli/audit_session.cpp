@@ -223,6 +223,14 @@ bool is_grade(const PlannedCheck& c) {
 
 }  // namespace
 
+std::string reference_audit_plan(const profile::AuditConfig& audit) {
+  return fmt::format(
+      "audit: the provider's reference client runs under `audit` (schedule {}, seed {}) against "
+      "an embedded emulator of its own on loopback, sandbox writes included; its requests are "
+      "not listed above (--no-audit leaves it out)\n",
+      audit.schedule, audit.seed);
+}
+
 ReferenceAudit::ReferenceAudit(const LoadedRun& run, const std::vector<PlannedCheck>& plan,
                                bool wanted, std::chrono::seconds max_time,
                                std::function<void(std::string_view)> echo) {

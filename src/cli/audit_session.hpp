@@ -59,6 +59,10 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
 /// provider without a reference client. Empty when there is no section.
 std::vector<Diagnostic> audit_section_problems(const profile::Profile& profile);
 
+/// What `check --plan` says about the profile's `audit:` client (its requests go to an
+/// emulator of its own and are not listed).
+std::string reference_audit_plan(const profile::AuditConfig& audit);
+
 /// The reference-client audit of a `check` run (a profile with an `audit:` section, the demo):
 /// the provider's reference client (this executable's `reference-client` subcommand) runs
 /// under the profile's `audit:` settings, against an embedded emulator of its own with

@@ -128,6 +128,9 @@ int run_check(const CheckFlags& flags) {
     main.base_url = main.profile.base_url;
     rehearsal.base_url = rehearsal.profile.base_url;
     print_plan(plan, std::cout);
+    if (run.profile.audit && !flags.no_audit && flags.audit_file.empty()) {
+      std::cout << reference_audit_plan(*run.profile.audit);
+    }
     auto refusals = safety_refusals(plan, run.provider, run_targets);
     for (const auto& r : refusals) log.error(describe(r));
     std::cerr << (refusals.empty() ? "PLAN: nothing was sent (exit 0)\n"
