@@ -83,9 +83,21 @@ TEST_CASE("a report with a baseline comparison validates", "[report][validate][b
   write_all(s, "with-baseline", now);
 }
 
+TEST_CASE("reports from `check --env demo` with its reference client validate",
+          "[report][validate][cli]") {
+  ReportScratch s("demo-audited");
+  auto r = run_binary(s, {"check", "--env", "demo"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  require_valid(s, "r.json", "json");
+  require_valid(s, "r.junit", "junit");
+  require_valid(s, "r.sarif", "sarif");
+  CHECK_THAT(s.read("r.markdown"), Catch::Contains("reference client: "));
+}
+
 TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli]") {
   ReportScratch s("demo");
-  auto r = run_binary(s, {"check", "--env", "demo"});
+  auto r = run_binary(s, {"check", "--env", "demo", "--no-audit"});
   INFO(r.out << r.err);
   REQUIRE_FALSE(r.timed_out);
   REQUIRE((r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 3));
@@ -98,7 +110,8 @@ TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli]")
   auto sarif = nlohmann::json::parse(s.read("r.sarif"));
   REQUIRE(sarif["runs"][0]["automationDetails"]["id"].get<std::string>().rfind("golive/sandbox/",
                                                                                0) == 0);
-  // Without --audit the deposit item is proven on the API side only: partial, never verified.
+  // Without a client audit (--no-audit: not even the demo's reference client) the deposit item
+  // is proven on the API side only: partial, never verified.
   std::string deposits;
   for (const auto& it : json["checklist"]["items"]) {
     if (it["id"] == "idempotency.deposits") deposits = it["state"].get<std::string>();
