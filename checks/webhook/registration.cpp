@@ -91,6 +91,18 @@ bool covers(const std::string& s, const std::string& r) {
   return !sf.empty() && r.rfind(sf, 0) == 0;            // order.* delivers order.filled
 }
 
+/// The families of `wanted` that none of `e`'s subscriptions covers.
+std::vector<std::string> lacking_of(const Endpoint& e, const std::vector<std::string>& wanted) {
+  std::vector<std::string> lacking;
+  for (const auto& r : wanted) {
+    if (std::none_of(e.events.begin(), e.events.end(),
+                     [&](const auto& s) { return covers(s, r); })) {
+      lacking.push_back(r);
+    }
+  }
+  return lacking;
+}
+
 /// Problems that keep `e` from being the production-ready registration of the profile's URL.
 std::vector<std::string> problems_of(const WebhookRegistrationSpec& spec, const Endpoint& e,
                                      const std::vector<std::string>& required, EnvKind kind) {
@@ -100,17 +112,35 @@ std::vector<std::string> problems_of(const WebhookRegistrationSpec& spec, const 
   if (kind == EnvKind::production && e.url.rfind("https://", 0) != 0) {
     out.push_back(fmt::format("{} is not https", e.id));
   }
-  std::vector<std::string> lacking;
-  for (const auto& r : required) {
-    if (std::none_of(e.events.begin(), e.events.end(),
-                     [&](const auto& s) { return covers(s, r); })) {
-      lacking.push_back(r);
-    }
-  }
+  const auto lacking = lacking_of(e, required);
   if (!lacking.empty()) {
     out.push_back(fmt::format("{} is not subscribed to {}", e.id, fmt::join(lacking, ", ")));
   }
   return out;
+}
+
+/// Appends to a passing `r` whether `e` receives some family of `onboarding`; warns when the
+/// partner onboards investors and it does not.
+void report_onboarding(const Endpoint& e, const std::vector<std::string>& onboarding,
+                       bool onboards_investors, CheckResult& r) {
+  if (onboarding.empty()) return;
+  const auto lacking = lacking_of(e, onboarding);
+  // Subscribed when some onboarding family is delivered (Bluum: kyc.*).
+  if (lacking.size() < onboarding.size()) {
+    r.summary += fmt::format("; onboarding events ({}) subscribed", fmt::join(onboarding, ", "));
+    return;
+  }
+  r.summary +=
+      fmt::format("; not subscribed to onboarding events ({})", fmt::join(onboarding, ", "));
+  if (!onboards_investors) {
+    r.summary += " (fine unless the partner onboards investors: set onboards_investors)";
+    return;
+  }
+  r.status = Status::warn;
+  r.fix = fmt::format(
+      "subscribe the endpoint to {} as well (the profile says the partner onboards investors): "
+      "KYC outcomes arrive only as these events",
+      fmt::join(onboarding, ", "));
 }
 
 }  // namespace
@@ -141,8 +171,10 @@ CheckInfo WebhookRegistration::describe() {
 WebhookRegistration::WebhookRegistration(CheckOptions& options)
     : spec_(options.pack() && options.pack()->webhook.registration
                 ? *options.pack()->webhook.registration
-                : WebhookRegistrationSpec{"/webhooks", "url", "", {}, {}, {}, "none"}),
-      events_(options.get_string_list("events", spec_.required_events)) {}
+                : WebhookRegistrationSpec{"/webhooks", "url", "", {}, {}, {}, {}, "none"}),
+      events_(options.get_string_list("events", spec_.required_events)),
+      onboarding_(options.get_string_list("onboarding_events", spec_.onboarding_events)),
+      onboards_investors_(options.get_bool("onboards_investors", false)) {}
 
 std::vector<PlannedRequest> WebhookRegistration::planned_requests(const Target& target) const {
   if (!target.profile.webhook) return {};
@@ -206,6 +238,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
       r.summary = fmt::format("{} is active for {}{}{}", e.id.empty() ? "an endpoint" : e.id,
                               net::redact_url(want), e.events.empty() ? "" : " and subscribed to ",
                               fmt::join(e.events, ", "));
+      report_onboarding(e, onboarding_, onboards_investors_, r);
       return r;
     }
     if (!found) first_problems = problems;

@@ -2,6 +2,7 @@
 /// A provider pack (SPEC §11): the vendor facts the engine must not hard-code, read from
 /// providers/<name>/pack.yaml (schema: providers/README.md). Generic checks, the HTTP layer,
 /// the audit proxy and the interlock read these; none of them names a vendor.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -123,8 +124,18 @@ struct WebhookRegistrationSpec {
   std::vector<std::string> active;        ///< status values meaning active
   std::vector<std::string> events_field;  ///< candidate fields holding subscribed event names
   std::vector<std::string> required_events;
+  /// Event families a partner who onboards investors should receive (Bluum: kyc.*); reported,
+  /// and a warning when the profile says it onboards investors and none is subscribed.
+  std::vector<std::string> onboarding_events;
   std::string pagination =
       "none";  ///< offset (limit/offset + has_more) | cursor (page.next) | none
+};
+
+/// A realistic event the vendor sends, for webhook.events: its type and its body as a JSON text
+/// with placeholders {{run_id}}, {{timestamp}} (ISO 8601 UTC) and {{created}} (Unix seconds).
+struct WebhookEventSample {
+  std::string type;  ///< e.g. order.filled
+  std::string body;  ///< JSON once the placeholders are filled in (checked when loaded)
 };
 
 struct WebhookSpec {
@@ -133,6 +144,7 @@ struct WebhookSpec {
   int response_budget_s = 30;
   std::string test_event = "webhook.test";
   std::optional<WebhookRegistrationSpec> registration;
+  std::vector<WebhookEventSample> events;  ///< realistic deliveries (webhook.events)
 };
 
 /// The read-only request of api.smoke.
@@ -186,13 +198,18 @@ struct ProviderPack {
   /// The money endpoint matching a request, or nullptr.
   const MoneyEndpoint* money_endpoint(std::string_view method, std::string_view path) const;
   /// True when the pack answers `capability`: "idempotency", "webhook-registration", "smoke",
-  /// "key-prefix-mode", "token-exchange", "money".
+  /// "key-prefix-mode", "token-exchange", "money", "webhook-events".
   bool has(std::string_view capability) const;
 };
 
 /// Parses pack YAML `text` read from `source` (for messages); validates every key and type and
 /// throws ConfigError with FILE:LINE:COL diagnostics, all at once.
 ProviderPack parse_provider(const std::string& text, const std::string& source);
+
+/// `sample.body` with its placeholders filled in: {{run_id}} → `run_id`, {{created}} →
+/// `created`, {{timestamp}} → `created` as ISO 8601 UTC (2026-12-01T15:04:05Z).
+std::string render_event_sample(const WebhookEventSample& sample, const std::string& run_id,
+                                std::int64_t created);
 
 /// The normalised form of a host as packs and the interlock compare it (net::canonical_host:
 /// lower case, trailing dot removed, IDNA to ASCII); "" when `host` cannot be normalised.

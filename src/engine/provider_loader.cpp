@@ -1,6 +1,8 @@
 // Reads and validates providers/<name>/pack.yaml (schema: providers/README.md).
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+
 #include <regex>
 
 #include "core/yaml_load.hpp"
@@ -278,9 +280,33 @@ void read_money(Reader& r, const Entry& e, ProviderPack& p) {
   }
 }
 
+void read_event_samples(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'events' must be a list of {type, body}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"events", "events." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"type", "body"}, {"type", "body"});
+    if (!f) continue;
+    WebhookEventSample sample;
+    if (const Entry* v = f->get("type")) sample.type = r.string(*v).value_or("");
+    if (const Entry* v = f->get("body")) {
+      sample.body = r.string(*v).value_or("");
+      const auto json =
+          nlohmann::json::parse(render_event_sample(sample, "run", 1), nullptr, false);
+      if (!json.is_object()) {
+        r.error(*v, "'body' must be a JSON object once its placeholders are filled in");
+      }
+    }
+    p.webhook.events.push_back(std::move(sample));
+  }
+}
+
 void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
-  auto f =
-      mapping(r, e, {"scheme", "tolerance_s", "response_budget_s", "test_event", "registration"});
+  auto f = mapping(
+      r, e, {"scheme", "tolerance_s", "response_budget_s", "test_event", "registration", "events"});
   if (!f) return;
   auto& w = p.webhook;
   if (const Entry* v = f->get("scheme")) {
@@ -291,10 +317,11 @@ void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
     w.response_budget_s = r.positive(*v).value_or(30);
   }
   if (const Entry* v = f->get("test_event")) w.test_event = r.string(*v).value_or("");
+  if (const Entry* v = f->get("events")) read_event_samples(r, *v, p);
   if (const Entry* v = f->get("registration")) {
     auto g = mapping(r, *v,
                      {"path", "url_field", "status_field", "active", "events_field",
-                      "required_events", "pagination"},
+                      "required_events", "onboarding_events", "pagination"},
                      {"path"});
     if (!g) return;
     WebhookRegistrationSpec reg;
@@ -304,6 +331,7 @@ void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
     if (const Entry* x = g->get("active")) reg.active = strings(r, *x);
     if (const Entry* x = g->get("events_field")) reg.events_field = strings(r, *x);
     if (const Entry* x = g->get("required_events")) reg.required_events = strings(r, *x);
+    if (const Entry* x = g->get("onboarding_events")) reg.onboarding_events = strings(r, *x);
     if (const Entry* x = g->get("pagination")) {
       reg.pagination = r.choice(*x, {"offset", "cursor", "none"}).value_or("none");
     }

@@ -18,8 +18,8 @@ TEST_CASE("config: the bluum checklist has the documented sections in order", "[
   std::vector<std::string> ids;
   for (const auto& s : c.sections) ids.push_back(s.id);
   REQUIRE(ids == std::vector<std::string>{"lifecycle", "idempotency", "errors", "webhooks",
-                                          "credentials", "compliance", "access", "cutover",
-                                          "smoke", "watch", "rotation", "observability"});
+                                          "credentials", "compliance", "access", "cutover", "smoke",
+                                          "watch", "rotation", "observability"});
 }
 
 TEST_CASE("config: every check a pack runs proves checklist items of that pack", "[config]") {
@@ -78,8 +78,7 @@ TEST_CASE("config: every item of the bluum seeds is on the checklist (issue 15)"
         std::vector<std::string>{"lifecycle.webhook-processing"});
   CHECK(attestations_of("access.production") ==
         std::vector<std::string>{"access.production-requested"});
-  CHECK(checks_of("cutover.redeploy") ==
-        std::vector<std::string>{"client.production-credentials"});
+  CHECK(checks_of("cutover.redeploy") == std::vector<std::string>{"client.production-credentials"});
   CHECK(attestations_of("watch.first-operations") ==
         std::vector<std::string>{"watch.first-operations"});
   CHECK(checks_of("observability.trace-ids") == std::vector<std::string>{"client.trace-ids"});
