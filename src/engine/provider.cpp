@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 
 #include "net/url.hpp"
@@ -133,6 +134,18 @@ bool ProviderPack::has(std::string_view capability) const {
   if (capability == "money") return !money.empty();
   if (capability == "webhook-events") return !webhook.events.empty();
   return false;
+}
+
+bool WebhookRegistrationSpec::is_active_status(const std::string& status) const {
+  if (status_field.empty()) return true;
+  auto same = [](const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::toupper(static_cast<unsigned char>(x)) ==
+                    std::toupper(static_cast<unsigned char>(y));
+           });
+  };
+  return std::any_of(active.begin(), active.end(),
+                     [&](const std::string& a) { return same(a, status); });
 }
 
 std::string render_event_sample(const WebhookEventSample& sample, const std::string& run_id,

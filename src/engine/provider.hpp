@@ -129,6 +129,8 @@ struct WebhookRegistrationSpec {
   std::vector<std::string> onboarding_events;
   std::string pagination =
       "none";  ///< offset (limit/offset + has_more) | cursor (page.next) | none
+  /// True when `status` (any case) is one of `active`, or when there is no status field.
+  bool is_active_status(const std::string& status) const;
 };
 
 /// A realistic event the vendor sends, for webhook.events: its type and its body as a JSON text
@@ -145,6 +147,37 @@ struct WebhookSpec {
   std::string test_event = "webhook.test";
   std::optional<WebhookRegistrationSpec> registration;
   std::vector<WebhookEventSample> events;  ///< realistic deliveries (webhook.events)
+};
+
+/// When an item of a watched list needs attention: its status is one of `statuses` for longer
+/// than `after_s` since it was created, and every `where` field has the given value.
+struct StuckRule {
+  std::vector<std::string> statuses;
+  int after_s = 0;
+  std::map<std::string, std::string> where;  ///< top-level field → required string value
+};
+
+/// One list `watch` polls (GET, every page). `path` may name one earlier list in braces
+/// (/investors/{investors}/orders): it is then polled once per item id of that list.
+struct WatchList {
+  std::string name;  ///< e.g. orders
+  std::string path;
+  std::vector<StuckRule> stuck;  ///< empty: polled for its ids only (a parent list)
+};
+
+/// What `bluum-golive watch` polls after cut-over (docs/watch.md): read-only lists, which of
+/// their items are stuck, and the webhook endpoints (webhook.registration's list).
+struct WatchSpec {
+  int interval_s = 30;  ///< default time between polling rounds
+  std::string id_field = "id";
+  std::string status_field = "status";
+  std::string created_field = "created";  ///< Unix seconds, or an ISO 8601 UTC string
+  std::string pagination = "offset";      ///< offset | cursor | none (as registration's)
+  std::vector<WatchList> lists;
+  bool webhooks = true;  ///< also report endpoints of webhook.registration's list not active
+  /// A JSON pointer into a webhook endpoint whose value, when a number > 0 or true, means its
+  /// deliveries are failing; empty when the provider publishes none (Bluum).
+  std::string webhook_failures;
 };
 
 /// The read-only request of api.smoke.
@@ -176,6 +209,7 @@ struct ProviderPack {
   std::vector<MoneyEndpoint> money;
   WebhookSpec webhook;
   std::optional<SmokeSpec> smoke;
+  std::optional<WatchSpec> watch;
   std::map<std::string, std::string> env_vars;  ///< role → variable, e.g. api_key → BLUUM_API_KEY
 
   /// The host entry for `host` (normalised before comparing), or nullptr.
