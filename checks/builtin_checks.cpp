@@ -18,6 +18,7 @@
 #include "checks/credentials/present.hpp"
 #include "checks/webhook/accepts-valid.hpp"
 #include "checks/webhook/duplicate.hpp"
+#include "checks/webhook/events.hpp"
 #include "checks/webhook/https.hpp"
 #include "checks/webhook/registration.hpp"
 #include "checks/webhook/rejects-future.hpp"
@@ -48,6 +49,7 @@ void register_generic_checks(Registry& registry) {
   registry.add<checks::CredentialsPresent>();
   registry.add<checks::WebhookAcceptsValid>();
   registry.add<checks::WebhookDuplicate>();
+  registry.add<checks::WebhookEvents>();
   registry.add<checks::WebhookHttps>();
   registry.add<checks::WebhookRegistration>();
   registry.add<checks::WebhookRejectsFuture>();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/list_pages.hpp"
 #include "net/json_body.hpp"
 #include "net/url.hpp"
 
@@ -96,13 +97,7 @@ ApiError read_error(const ProviderPack& pack, const net::Response& response) {
 }
 
 const nlohmann::json* list_items(const nlohmann::json& body) {
-  if (body.is_array()) return &body;
-  if (!body.is_object()) return nullptr;
-  auto data = body.find("data");
-  if (data == body.end() || !data->is_array()) return nullptr;
-  // {object:"list", data} (Bluum), {status:"success", data} (Bluum legacy), {type:"list", data}
-  // (Basiq), {data, page} (Blockchain0x): any object whose `data` is an array.
-  return &*data;
+  return golive::list_items(body);
 }
 
 std::string code_meaning(const ProviderPack& pack, const std::string& code) {

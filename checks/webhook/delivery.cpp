@@ -89,13 +89,21 @@ std::string test_event_body(const std::string& event_id, const std::string& even
 
 Delivery make_delivery(const Endpoint& ep, const std::string& run_id, const std::string& case_name,
                        const std::string& event_type, std::int64_t timestamp) {
+  const std::string event_id = "evt_golive_" + run_id + "_" + case_name;
+  return make_delivery_with_body(ep, run_id, case_name, event_type, timestamp,
+                                 test_event_body(event_id, event_type, timestamp));
+}
+
+Delivery make_delivery_with_body(const Endpoint& ep, const std::string& run_id,
+                                 const std::string& case_name, const std::string& event_type,
+                                 std::int64_t timestamp, std::string body) {
   Delivery d;
   d.case_name = case_name;
   d.message_id = "msg_golive_" + run_id + "_" + case_name;
   d.event_id = "evt_golive_" + run_id + "_" + case_name;
   d.event_type = event_type;
   d.timestamp = timestamp;
-  d.body = test_event_body(d.event_id, event_type, timestamp);
+  d.body = std::move(body);
   sign_into(d, ep, ep.secret ? ep.secret->reveal() : std::string());
   d.signing = "signed with the profile's secret (" + ep.scheme_name + " scheme)";
   return d;

@@ -63,6 +63,12 @@ std::string test_event_body(const std::string& event_id, const std::string& even
 Delivery make_delivery(const Endpoint& ep, const std::string& run_id, const std::string& case_name,
                        const std::string& event_type, std::int64_t timestamp);
 
+/// Like make_delivery, but the body is `body` (exact bytes, e.g. a pack's realistic event) and
+/// `event_id` names it in evidence.
+Delivery make_delivery_with_body(const Endpoint& ep, const std::string& run_id,
+                                 const std::string& case_name, const std::string& event_type,
+                                 std::int64_t timestamp, std::string body);
+
 /// Re-signs `d` with a decoy secret of the same shape as the real one (derived from `run_id`).
 void sign_with_wrong_secret(Delivery& d, const Endpoint& ep, const std::string& run_id);
 

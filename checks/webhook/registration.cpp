@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "checks/api/api_http.hpp"
+#include "engine/list_pages.hpp"
 #include "net/json_body.hpp"
 #include "net/url.hpp"
 
@@ -51,35 +52,6 @@ Endpoint read_endpoint(const WebhookRegistrationSpec& spec, const nlohmann::json
   return e;
 }
 
-bool is_active(const WebhookRegistrationSpec& spec, const std::string& status) {
-  if (spec.status_field.empty()) return true;
-  return std::any_of(spec.active.begin(), spec.active.end(),
-                     [&](const std::string& a) { return upper(a) == status; });
-}
-
-/// The next page's path, or "" when the list is complete.
-std::string next_page(const WebhookRegistrationSpec& spec, const nlohmann::json& body, int page) {
-  if (!body.is_object()) return "";
-  if (spec.pagination == "offset") {
-    const auto more = body.find("has_more");
-    if (more == body.end() || !more->is_boolean() || !more->get<bool>()) return "";
-    return fmt::format("{}?limit={}&offset={}", spec.path, kPageSize, (page + 1) * kPageSize);
-  }
-  if (spec.pagination == "cursor") {
-    const auto p = body.find("page");
-    if (p == body.end() || !p->is_object()) return "";
-    const auto next = str(*p, "next");
-    return next.empty() ? "" : fmt::format("{}?limit={}&cursor={}", spec.path, kPageSize, next);
-  }
-  return "";
-}
-
-std::string first_page(const WebhookRegistrationSpec& spec) {
-  if (spec.pagination == "offset") return fmt::format("{}?limit={}&offset=0", spec.path, kPageSize);
-  if (spec.pagination == "cursor") return fmt::format("{}?limit={}", spec.path, kPageSize);
-  return spec.path;
-}
-
 /// Whether subscription `s` delivers some event of required `r` ("order.*" or an exact name).
 bool covers(const std::string& s, const std::string& r) {
   auto family = [](const std::string& p) {
@@ -91,26 +63,56 @@ bool covers(const std::string& s, const std::string& r) {
   return !sf.empty() && r.rfind(sf, 0) == 0;            // order.* delivers order.filled
 }
 
-/// Problems that keep `e` from being the production-ready registration of the profile's URL.
-std::vector<std::string> problems_of(const WebhookRegistrationSpec& spec, const Endpoint& e,
-                                     const std::vector<std::string>& required, EnvKind kind) {
-  std::vector<std::string> out;
-  if (!is_active(spec, e.status))
-    out.push_back(fmt::format("{} is {}", e.id, e.status.empty() ? "without status" : e.status));
-  if (kind == EnvKind::production && e.url.rfind("https://", 0) != 0) {
-    out.push_back(fmt::format("{} is not https", e.id));
-  }
+/// The families of `wanted` that none of `e`'s subscriptions covers.
+std::vector<std::string> lacking_of(const Endpoint& e, const std::vector<std::string>& wanted) {
   std::vector<std::string> lacking;
-  for (const auto& r : required) {
+  for (const auto& r : wanted) {
     if (std::none_of(e.events.begin(), e.events.end(),
                      [&](const auto& s) { return covers(s, r); })) {
       lacking.push_back(r);
     }
   }
+  return lacking;
+}
+
+/// Problems that keep `e` from being the production-ready registration of the profile's URL.
+std::vector<std::string> problems_of(const WebhookRegistrationSpec& spec, const Endpoint& e,
+                                     const std::vector<std::string>& required, EnvKind kind) {
+  std::vector<std::string> out;
+  if (!spec.is_active_status(e.status))
+    out.push_back(fmt::format("{} is {}", e.id, e.status.empty() ? "without status" : e.status));
+  if (kind == EnvKind::production && e.url.rfind("https://", 0) != 0) {
+    out.push_back(fmt::format("{} is not https", e.id));
+  }
+  const auto lacking = lacking_of(e, required);
   if (!lacking.empty()) {
     out.push_back(fmt::format("{} is not subscribed to {}", e.id, fmt::join(lacking, ", ")));
   }
   return out;
+}
+
+/// Appends to a passing `r` whether `e` receives some family of `onboarding`; warns when the
+/// partner onboards investors and it does not.
+void report_onboarding(const Endpoint& e, const std::vector<std::string>& onboarding,
+                       bool onboards_investors, CheckResult& r) {
+  if (onboarding.empty()) return;
+  const auto lacking = lacking_of(e, onboarding);
+  // Subscribed when some onboarding family is delivered (Bluum: kyc.*).
+  if (lacking.size() < onboarding.size()) {
+    r.summary += fmt::format("; onboarding events ({}) subscribed", fmt::join(onboarding, ", "));
+    return;
+  }
+  r.summary +=
+      fmt::format("; not subscribed to onboarding events ({})", fmt::join(onboarding, ", "));
+  if (!onboards_investors) {
+    r.summary += " (fine unless the partner onboards investors: set onboards_investors)";
+    return;
+  }
+  r.status = Status::warn;
+  r.fix = fmt::format(
+      "subscribe the endpoint to {} as well (the profile says the partner onboards investors): "
+      "KYC outcomes arrive only as these events",
+      fmt::join(onboarding, ", "));
 }
 
 }  // namespace
@@ -141,12 +143,15 @@ CheckInfo WebhookRegistration::describe() {
 WebhookRegistration::WebhookRegistration(CheckOptions& options)
     : spec_(options.pack() && options.pack()->webhook.registration
                 ? *options.pack()->webhook.registration
-                : WebhookRegistrationSpec{"/webhooks", "url", "", {}, {}, {}, "none"}),
-      events_(options.get_string_list("events", spec_.required_events)) {}
+                : WebhookRegistrationSpec{"/webhooks", "url", "", {}, {}, {}, {}, "none"}),
+      events_(options.get_string_list("events", spec_.required_events)),
+      onboarding_(options.get_string_list("onboarding_events", spec_.onboarding_events)),
+      onboards_investors_(options.get_bool("onboards_investors", false)) {}
 
 std::vector<PlannedRequest> WebhookRegistration::planned_requests(const Target& target) const {
   if (!target.profile.webhook) return {};
-  return {api::planned_get(target, first_page(spec_), "lists registered endpoints (every page)")};
+  return {api::planned_get(target, first_page_path(spec_.path, spec_.pagination, kPageSize),
+                           "lists registered endpoints (every page)")};
 }
 
 CheckResult WebhookRegistration::run(CheckContext& ctx) {
@@ -160,7 +165,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
   if (!missing.empty()) return api::missing_credential(missing);
   const std::string& want = ctx.target.webhook_url;
   std::vector<Endpoint> endpoints;
-  std::string path = first_page(spec_);
+  std::string path = first_page_path(spec_.path, spec_.pagination, kPageSize);
   bool unread_pages = false;  // a next page was still there after the last page read
   for (int page = 0; page < kMaxPages && !path.empty(); ++page) {
     const auto x = api::api_send(ctx, api::api_get(ctx, path));
@@ -185,7 +190,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
                                      fmt::format("200, {} endpoints", items->size()));
     r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
     for (const auto& item : *items) endpoints.push_back(read_endpoint(spec_, item));
-    path = next_page(spec_, *body.value, page);
+    path = next_page_path(spec_.path, spec_.pagination, *body.value, page, kPageSize);
     unread_pages = !path.empty();
   }
   for (const auto& e : endpoints) {
@@ -206,6 +211,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
       r.summary = fmt::format("{} is active for {}{}{}", e.id.empty() ? "an endpoint" : e.id,
                               net::redact_url(want), e.events.empty() ? "" : " and subscribed to ",
                               fmt::join(e.events, ", "));
+      report_onboarding(e, onboarding_, onboards_investors_, r);
       return r;
     }
     if (!found) first_problems = problems;

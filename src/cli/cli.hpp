@@ -34,6 +34,7 @@ class Commands {
 void register_emulate(CLI::App& app, Commands& commands);
 void register_webhook(CLI::App& app, Commands& commands);
 void register_audit(CLI::App& app, Commands& commands);
+void register_watch(CLI::App& app, Commands& commands);
 
 /// Flags of `check` (and the subset `validate` uses).
 struct CheckFlags {

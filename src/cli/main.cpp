@@ -98,6 +98,7 @@ int dispatch(int argc, char** argv) {
   golive::cli::register_emulate(app, commands);
   golive::cli::register_webhook(app, commands);
   golive::cli::register_audit(app, commands);
+  golive::cli::register_watch(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,11 @@
 #include "engine/provider.hpp"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
+#include <ctime>
 
 #include "net/url.hpp"
 
@@ -127,7 +132,37 @@ bool ProviderPack::has(std::string_view capability) const {
   if (capability == "key-prefix-mode") return mode.from == ModeSource::key_prefix;
   if (capability == "token-exchange") return auth.strategy == AuthStrategy::token_exchange;
   if (capability == "money") return !money.empty();
+  if (capability == "webhook-events") return !webhook.events.empty();
   return false;
+}
+
+bool WebhookRegistrationSpec::is_active_status(const std::string& status) const {
+  if (status_field.empty()) return true;
+  auto same = [](const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::toupper(static_cast<unsigned char>(x)) ==
+                    std::toupper(static_cast<unsigned char>(y));
+           });
+  };
+  return std::any_of(active.begin(), active.end(),
+                     [&](const std::string& a) { return same(a, status); });
+}
+
+std::string render_event_sample(const WebhookEventSample& sample, const std::string& run_id,
+                                std::int64_t created) {
+  const auto t = static_cast<std::time_t>(created);
+  const std::pair<std::string, std::string> fills[] = {
+      {"{{run_id}}", run_id},
+      {"{{created}}", std::to_string(created)},
+      {"{{timestamp}}", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(t))}};
+  std::string out = sample.body;
+  for (const auto& [name, value] : fills) {
+    for (auto pos = out.find(name); pos != std::string::npos; pos = out.find(name, pos)) {
+      out.replace(pos, name.size(), value);
+      pos += value.size();
+    }
+  }
+  return out;
 }
 
 }  // namespace golive

@@ -2,6 +2,7 @@
 /// A provider pack (SPEC §11): the vendor facts the engine must not hard-code, read from
 /// providers/<name>/pack.yaml (schema: providers/README.md). Generic checks, the HTTP layer,
 /// the audit proxy and the interlock read these; none of them names a vendor.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -123,8 +124,20 @@ struct WebhookRegistrationSpec {
   std::vector<std::string> active;        ///< status values meaning active
   std::vector<std::string> events_field;  ///< candidate fields holding subscribed event names
   std::vector<std::string> required_events;
+  /// Event families a partner who onboards investors should receive (Bluum: kyc.*); reported,
+  /// and a warning when the profile says it onboards investors and none is subscribed.
+  std::vector<std::string> onboarding_events;
   std::string pagination =
       "none";  ///< offset (limit/offset + has_more) | cursor (page.next) | none
+  /// True when `status` (any case) is one of `active`, or when there is no status field.
+  bool is_active_status(const std::string& status) const;
+};
+
+/// A realistic event the vendor sends, for webhook.events: its type and its body as a JSON text
+/// with placeholders {{run_id}}, {{timestamp}} (ISO 8601 UTC) and {{created}} (Unix seconds).
+struct WebhookEventSample {
+  std::string type;  ///< e.g. order.filled
+  std::string body;  ///< JSON once the placeholders are filled in (checked when loaded)
 };
 
 struct WebhookSpec {
@@ -133,6 +146,38 @@ struct WebhookSpec {
   int response_budget_s = 30;
   std::string test_event = "webhook.test";
   std::optional<WebhookRegistrationSpec> registration;
+  std::vector<WebhookEventSample> events;  ///< realistic deliveries (webhook.events)
+};
+
+/// When an item of a watched list needs attention: its status is one of `statuses` for longer
+/// than `after_s` since it was created, and every `where` field has the given value.
+struct StuckRule {
+  std::vector<std::string> statuses;
+  int after_s = 0;
+  std::map<std::string, std::string> where;  ///< top-level field → required string value
+};
+
+/// One list `watch` polls (GET, every page). `path` may name one earlier list in braces
+/// (/investors/{investors}/orders): it is then polled once per item id of that list.
+struct WatchList {
+  std::string name;  ///< e.g. orders
+  std::string path;
+  std::vector<StuckRule> stuck;  ///< empty: polled for its ids only (a parent list)
+};
+
+/// What `bluum-golive watch` polls after cut-over (docs/watch.md): read-only lists, which of
+/// their items are stuck, and the webhook endpoints (webhook.registration's list).
+struct WatchSpec {
+  int interval_s = 30;  ///< default time between polling rounds
+  std::string id_field = "id";
+  std::string status_field = "status";
+  std::string created_field = "created";  ///< Unix seconds, or an ISO 8601 UTC string
+  std::string pagination = "offset";      ///< offset | cursor | none (as registration's)
+  std::vector<WatchList> lists;
+  bool webhooks = true;  ///< also report endpoints of webhook.registration's list not active
+  /// A JSON pointer into a webhook endpoint whose value, when a number > 0 or true, means its
+  /// deliveries are failing; empty when the provider publishes none (Bluum).
+  std::string webhook_failures;
 };
 
 /// The read-only request of api.smoke.
@@ -164,6 +209,7 @@ struct ProviderPack {
   std::vector<MoneyEndpoint> money;
   WebhookSpec webhook;
   std::optional<SmokeSpec> smoke;
+  std::optional<WatchSpec> watch;
   std::map<std::string, std::string> env_vars;  ///< role → variable, e.g. api_key → BLUUM_API_KEY
 
   /// The host entry for `host` (normalised before comparing), or nullptr.
@@ -186,13 +232,18 @@ struct ProviderPack {
   /// The money endpoint matching a request, or nullptr.
   const MoneyEndpoint* money_endpoint(std::string_view method, std::string_view path) const;
   /// True when the pack answers `capability`: "idempotency", "webhook-registration", "smoke",
-  /// "key-prefix-mode", "token-exchange", "money".
+  /// "key-prefix-mode", "token-exchange", "money", "webhook-events".
   bool has(std::string_view capability) const;
 };
 
 /// Parses pack YAML `text` read from `source` (for messages); validates every key and type and
 /// throws ConfigError with FILE:LINE:COL diagnostics, all at once.
 ProviderPack parse_provider(const std::string& text, const std::string& source);
+
+/// `sample.body` with its placeholders filled in: {{run_id}} → `run_id`, {{created}} →
+/// `created`, {{timestamp}} → `created` as ISO 8601 UTC (2026-12-01T15:04:05Z).
+std::string render_event_sample(const WebhookEventSample& sample, const std::string& run_id,
+                                std::int64_t created);
 
 /// The normalised form of a host as packs and the interlock compare it (net::canonical_host:
 /// lower case, trailing dot removed, IDNA to ASCII); "" when `host` cannot be normalised.

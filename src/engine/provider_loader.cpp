@@ -1,6 +1,9 @@
 // Reads and validates providers/<name>/pack.yaml (schema: providers/README.md).
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <regex>
 
 #include "core/yaml_load.hpp"
@@ -278,9 +281,33 @@ void read_money(Reader& r, const Entry& e, ProviderPack& p) {
   }
 }
 
+void read_event_samples(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'events' must be a list of {type, body}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"events", "events." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"type", "body"}, {"type", "body"});
+    if (!f) continue;
+    WebhookEventSample sample;
+    if (const Entry* v = f->get("type")) sample.type = r.string(*v).value_or("");
+    if (const Entry* v = f->get("body")) {
+      sample.body = r.string(*v).value_or("");
+      const auto json =
+          nlohmann::json::parse(render_event_sample(sample, "run", 1), nullptr, false);
+      if (!json.is_object()) {
+        r.error(*v, "'body' must be a JSON object once its placeholders are filled in");
+      }
+    }
+    p.webhook.events.push_back(std::move(sample));
+  }
+}
+
 void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
-  auto f =
-      mapping(r, e, {"scheme", "tolerance_s", "response_budget_s", "test_event", "registration"});
+  auto f = mapping(
+      r, e, {"scheme", "tolerance_s", "response_budget_s", "test_event", "registration", "events"});
   if (!f) return;
   auto& w = p.webhook;
   if (const Entry* v = f->get("scheme")) {
@@ -291,10 +318,11 @@ void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
     w.response_budget_s = r.positive(*v).value_or(30);
   }
   if (const Entry* v = f->get("test_event")) w.test_event = r.string(*v).value_or("");
+  if (const Entry* v = f->get("events")) read_event_samples(r, *v, p);
   if (const Entry* v = f->get("registration")) {
     auto g = mapping(r, *v,
                      {"path", "url_field", "status_field", "active", "events_field",
-                      "required_events", "pagination"},
+                      "required_events", "onboarding_events", "pagination"},
                      {"path"});
     if (!g) return;
     WebhookRegistrationSpec reg;
@@ -304,6 +332,7 @@ void read_webhook(Reader& r, const Entry& e, ProviderPack& p) {
     if (const Entry* x = g->get("active")) reg.active = strings(r, *x);
     if (const Entry* x = g->get("events_field")) reg.events_field = strings(r, *x);
     if (const Entry* x = g->get("required_events")) reg.required_events = strings(r, *x);
+    if (const Entry* x = g->get("onboarding_events")) reg.onboarding_events = strings(r, *x);
     if (const Entry* x = g->get("pagination")) {
       reg.pagination = r.choice(*x, {"offset", "cursor", "none"}).value_or("none");
     }
@@ -327,11 +356,82 @@ void read_smoke(Reader& r, const Entry& e, ProviderPack& p) {
   p.smoke = std::move(s);
 }
 
+void read_stuck(Reader& r, const Entry& e, WatchList& list) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'stuck' must be a list of {status, after_s, where}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"stuck", "stuck." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"status", "after_s", "where"}, {"status", "after_s"});
+    if (!f) continue;
+    StuckRule rule;
+    if (const Entry* v = f->get("status")) rule.statuses = strings(r, *v);
+    if (const Entry* v = f->get("after_s")) rule.after_s = r.positive(*v).value_or(0);
+    if (const Entry* v = f->get("where")) rule.where = string_map(r, *v);
+    list.stuck.push_back(std::move(rule));
+  }
+}
+
+void read_watch(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e,
+                   {"interval_s", "id_field", "status_field", "created_field", "pagination",
+                    "lists", "webhooks", "webhook_failures"},
+                   {"lists"});
+  if (!f) return;
+  WatchSpec w;
+  if (const Entry* v = f->get("interval_s")) w.interval_s = r.positive(*v).value_or(30);
+  if (const Entry* v = f->get("id_field")) w.id_field = r.string(*v).value_or("id");
+  if (const Entry* v = f->get("status_field")) w.status_field = r.string(*v).value_or("status");
+  if (const Entry* v = f->get("created_field")) w.created_field = r.string(*v).value_or("created");
+  if (const Entry* v = f->get("pagination")) {
+    w.pagination = r.choice(*v, {"offset", "cursor", "none"}).value_or("none");
+  }
+  if (const Entry* v = f->get("webhooks")) w.webhooks = r.boolean(*v).value_or(true);
+  if (const Entry* v = f->get("webhook_failures")) {
+    auto ptr = pointers(r, *v);
+    if (!ptr.empty()) w.webhook_failures = ptr.front();
+  }
+  if (const Entry* v = f->get("lists")) {
+    if (!v->value.IsSequence()) {
+      r.error(*v, "'lists' must be a list of {name, path, stuck}");
+    } else {
+      size_t i = 0;
+      for (const auto& node : v->value) {
+        Entry item{"lists", "lists." + std::to_string(i++), node, node};
+        auto g = mapping(r, item, {"name", "path", "stuck"}, {"name", "path"});
+        if (!g) continue;
+        WatchList list;
+        if (const Entry* x = g->get("name")) list.name = r.string(*x).value_or("");
+        if (const Entry* x = g->get("path")) {
+          list.path = r.string(*x).value_or("/");
+          const auto open = list.path.find('{');
+          const auto close = list.path.find('}');
+          const std::string parent = open == std::string::npos || close == std::string::npos
+                                         ? ""
+                                         : list.path.substr(open + 1, close - open - 1);
+          const bool known = std::any_of(w.lists.begin(), w.lists.end(),
+                                         [&](const WatchList& l) { return l.name == parent; });
+          if (list.path.empty() || list.path.front() != '/') {
+            r.error(*x, "'path' must start with '/'");
+          } else if (open != std::string::npos && !known) {
+            r.error(*x, "'path' may name only a list listed before it, e.g. {investors}");
+          }
+        }
+        if (const Entry* x = g->get("stuck")) read_stuck(r, *x, list);
+        w.lists.push_back(std::move(list));
+      }
+    }
+  }
+  p.watch = std::move(w);
+}
+
 const std::vector<std::string> k_top_level = {
     "version", "pack_version", "name",        "display_name", "docs_url",    "demo_profile",
     "hosts",   "path_prefix",  "credentials", "auth",         "headers",     "mode",
     "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency", "money",
-    "webhook", "smoke",        "env_vars"};
+    "webhook", "smoke",        "env_vars",    "watch"};
 
 void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   auto f = r.fields(root, k_top_level,
@@ -376,6 +476,7 @@ void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   if (const Entry* v = f->get("webhook")) read_webhook(r, *v, p);
   if (const Entry* v = f->get("smoke")) read_smoke(r, *v, p);
   if (const Entry* v = f->get("env_vars")) p.env_vars = string_map(r, *v);
+  if (const Entry* v = f->get("watch")) read_watch(r, *v, p);
 
   // Cross-field rules: every credential the auth and mode name is declared.
   auto declared = [&](const std::string& c) {

@@ -1,5 +1,7 @@
 #include "providers/bluum/emulator/server.hpp"
 
+#include <fmt/format.h>
+
 namespace golive::bluum::emulator::detail {
 
 namespace {
@@ -102,14 +104,19 @@ void Server::add_fallbacks() {
   http_.http().set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        // A code's status is always the HTTP status (BLUM-{status}-{seq}); documented codes
+        // where one exists, else sequence 001 of the status (emulator README, "Errors").
         if (res.status == 413) {
-          write_error(res, ApiError(413, "BLUM-400-008", "Request body too large (max 10 MB)"));
+          // Bluum documents "body too large" as BLUM-400-008: answered as a 400.
+          write_error(res, ApiError(400, "BLUM-400-008", "Request body too large (max 10 MB)"));
         } else if (res.status == 404) {
           write_error(res, ApiError(404, "BLUM-404-002", "No such endpoint"));
         } else if (res.status >= 500) {
-          write_error(res, ApiError(res.status, "BLUM-500-001", "Internal error"));
+          write_error(res, ApiError(res.status, fmt::format("BLUM-{}-001", res.status),
+                                    "Internal error"));
         } else {
-          write_error(res, ApiError(res.status, "BLUM-400-001", "The request could not be read"));
+          write_error(res, ApiError(res.status, fmt::format("BLUM-{}-001", res.status),
+                                    "The request could not be read"));
         }
         return httplib::Server::HandlerResponse::Handled;
       }));
@@ -165,7 +172,7 @@ void Server::serve(const httplib::Request& req, httplib::Response& res, const Ro
       }
       if (has("5xx-burst") && tenant.burst_served < options_.burst_5xx) {
         ++tenant.burst_served;
-        throw ApiError(503, "BLUM-500-001", "Service temporarily unavailable; retry later");
+        throw ApiError(503, "BLUM-503-001", "Service temporarily unavailable; retry later");
       }
       answer = dispatch(req, tenant, flags, handler, outbox);
     }

@@ -121,3 +121,45 @@ TEST_CASE("webhook.registration: an investor-scoped key's 403 fails with the mea
   CHECK_THAT(r.summary, Catch::Contains("403 BLUM-403-001 (insufficient permissions)"));
   CHECK_THAT(r.fix, Catch::Contains("tenant-wide credentials"));
 }
+
+TEST_CASE("webhook.registration: says whether KYC events are subscribed, from the pack",
+          "[checks][webhook][api][kyc]") {
+  ApiHarness h;
+  REQUIRE(h.pack.webhook.registration->onboarding_events == std::vector<std::string>{"kyc.*"});
+  SECTION("subscribed: pass, and the summary says so") {
+    Emu e;
+    REQUIRE(e.register_webhook(kHook, R"(["order.*","transfer.*","kyc.verification.approved"])") ==
+            201);
+    const auto r = h.run("webhook.registration", with_webhook(api_target(e.emu.base_url()), kHook),
+                         YAML::Load("{onboards_investors: true}"));
+    REQUIRE(r.status == Status::pass);
+    CHECK_THAT(r.summary, Catch::Contains("onboarding events (kyc.*) subscribed"));
+  }
+  SECTION("not subscribed, the partner does not onboard investors: pass, saying so") {
+    Emu e;
+    REQUIRE(e.register_webhook(kHook) == 201);
+    const auto r = h.run("webhook.registration", with_webhook(api_target(e.emu.base_url()), kHook));
+    REQUIRE(r.status == Status::pass);
+    CHECK_THAT(r.summary, Catch::Contains("not subscribed to onboarding events (kyc.*)"));
+  }
+  SECTION("not subscribed, the profile says it onboards investors: warn with the fix") {
+    Emu e;
+    REQUIRE(e.register_webhook(kHook) == 201);
+    const auto r = h.run("webhook.registration", with_webhook(api_target(e.emu.base_url()), kHook),
+                         YAML::Load("{onboards_investors: true}"));
+    REQUIRE(r.status == Status::warn);
+    CHECK_THAT(r.fix, Catch::Contains("subscribe the endpoint to kyc.*"));
+  }
+  SECTION("the families come from the pack or the option, not from the code") {
+    Emu e;
+    REQUIRE(e.register_webhook(kHook, R"(["order.*","transfer.*","account.*"])") == 201);
+    const auto t = with_webhook(api_target(e.emu.base_url()), kHook);
+    CHECK(h.run("webhook.registration", t,
+                YAML::Load("{onboards_investors: true, onboarding_events: [account.*]}"))
+              .status == Status::pass);
+    h.pack.webhook.registration->onboarding_events.clear();
+    const auto r = h.run("webhook.registration", t, YAML::Load("{onboards_investors: true}"));
+    CHECK(r.status == Status::pass);
+    CHECK_THAT(r.summary, !Catch::Contains("onboarding"));
+  }
+}

@@ -59,6 +59,13 @@ class TestReceiver {
     repeat_status_ = status;
     return *this;
   }
+  /// Answers `status` instead to a delivery that verifies and whose body contains `text` (a
+  /// receiver that fails on one kind of event).
+  TestReceiver& answer_when(std::string text, int status) {
+    when_text_ = std::move(text);
+    when_status_ = status;
+    return *this;
+  }
   std::string url() const { return server_.url("/hooks"); }
   void stop() { server_.stop(); }
   std::vector<Seen> seen() const {
@@ -84,6 +91,10 @@ class TestReceiver {
       s.verdict = r.code;
       if (!r.ok) s.status = bad_status_;
     }
+    if (s.status == valid_status_ && !when_text_.empty() &&
+        req.body.find(when_text_) != std::string::npos) {
+      s.status = when_status_;
+    }
     {
       std::lock_guard lock(mu_);
       const bool repeat = !ids_.insert(req.body).second;
@@ -104,6 +115,8 @@ class TestReceiver {
   int tolerance_s_;
   std::chrono::milliseconds delay_;
   int valid_status_ = 200, bad_status_ = 400, repeat_status_ = 409;
+  std::string when_text_;
+  int when_status_ = 200;
   TestServer<> server_;
   mutable std::mutex mu_;
   std::vector<Seen> seen_;

@@ -75,7 +75,7 @@ TEST_CASE("emulator: fault 5xx-burst answers 503 to a tenant's first requests", 
     auto r = c.Get("/v1/assets");
     REQUIRE(r);
     CHECK(r->status == 503);
-    CHECK(code_of(r) == "BLUM-500-001");
+    CHECK(code_of(r) == "BLUM-503-001");  // the code's status is the HTTP status
     CHECK(body_of(r)["error"]["type"] == "api_error");
   }
   CHECK(c.Get("/v1/assets")->status == 200);
@@ -151,4 +151,16 @@ TEST_CASE("emulator: request_count counts API requests", "[emulator]") {
   c.Get("/v1/assets");
   run.anonymous().Get("/v1/assets");
   CHECK(run.emu.request_count() == 2);
+}
+
+TEST_CASE("emulator: a body over 10 MB answers 400 BLUM-400-008, status and code agreeing",
+          "[emulator]") {
+  Running run(Options{});
+  auto c = run.client("key_big", "s");
+  const std::string big(10 * 1024 * 1024 + 1, 'x');
+  auto r = c.Post("/v1/investors", big, "application/json");
+  REQUIRE(r);
+  CHECK(r->status == 400);
+  CHECK(code_of(r) == "BLUM-400-008");
+  CHECK(r->has_header("X-Request-Id"));
 }
