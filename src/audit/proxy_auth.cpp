@@ -66,31 +66,35 @@ ClientAuth client_auth(const httplib::Request& req, const ProviderPack& pack, bo
   auto& rec = out.recorded;
   rec.scheme = scheme == "basic" || scheme == "bearer" ? scheme : "other";
   if (credential.empty()) return out;
-  const auto fp = [](const std::string& v) { return crypto::fingerprint(v); };
+  std::map<std::string, std::string> values;  ///< credential name → value, in memory only
+  const auto fp = [&values](const std::string& name, const std::string& v) {
+    values[name] = v;
+    return crypto::fingerprint(v);
+  };
   switch (pack.auth.strategy) {
     case AuthStrategy::basic: {
       std::string user, password;
       if (scheme != "basic" || !decode_basic(credential, user, password)) break;
       register_basic_credentials(user, password);
       out.basic = net::BasicAuth{Secret(user, "audit client"), Secret(password, "audit client")};
-      rec.credentials[pack.auth.user] = fp(user);
-      rec.credentials[pack.auth.password] = fp(password);
+      rec.credentials[pack.auth.user] = fp(pack.auth.user, user);
+      rec.credentials[pack.auth.password] = fp(pack.auth.password, password);
       out.tenant_key = user;
       break;
     }
     case AuthStrategy::bearer:
       if (scheme != "bearer") break;
-      rec.credentials[pack.auth.credential] = fp(credential);
+      rec.credentials[pack.auth.credential] = fp(pack.auth.credential, credential);
       out.tenant_key = credential;
       break;
     case AuthStrategy::token_exchange:
       if (token_request && scheme == "basic") {
         // The key goes as issued (Basiq): never decoded, never re-encoded.
-        rec.credentials[pack.auth.token.credential] = fp(credential);
+        rec.credentials[pack.auth.token.credential] = fp(pack.auth.token.credential, credential);
         out.tenant_key = credential;
       } else if (!token_request && scheme == "bearer") {
         if (auto key = tokens.key_of(credential)) {
-          rec.credentials[pack.auth.token.credential] = fp(*key);
+          rec.credentials[pack.auth.token.credential] = fp(pack.auth.token.credential, *key);
           rec.token = "relayed";
           out.tenant_key = *key;
         } else {
@@ -98,6 +102,9 @@ ClientAuth client_auth(const httplib::Request& req, const ProviderPack& pack, bo
         }
       }
       break;
+  }
+  if (auto it = values.find(pack.mode.credential); it != values.end()) {
+    if (auto kind = pack.mode_of_key(it->second)) out.key_mode = std::string(to_string(*kind));
   }
   return out;
 }

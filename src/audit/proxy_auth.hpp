@@ -38,6 +38,9 @@ struct ClientAuth {
   /// The credential the upstream knows the tenant by (Basic user, Bearer key, the token
   /// request's key, or the key a relayed token was issued for); "" when unknown.
   std::string tenant_key;
+  /// The mode the pack's mode credential shows by its prefix ("sandbox" | "production"); "" when
+  /// the pack has no key-prefix mode or the request did not carry that credential.
+  std::string key_mode;
 };
 
 /// True when `method` `path` (relative to the base URL) is the pack's token request.

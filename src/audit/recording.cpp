@@ -99,6 +99,11 @@ Header read_header(const json& j) {
       if (c.is_object()) h.credentials[name] = {str(c, "fingerprint"), str(c, "source")};
     }
   }
+  if (auto it = j.find("required_headers"); it != j.end() && it->is_object()) {
+    for (const auto& [name, modes] : it->items())
+      h.required_headers[name] = strings(*it, name.c_str());
+  }
+  h.token_path = str(j, "token_path");
   return h;
 }
 
@@ -132,7 +137,9 @@ ExchangeRecord read_exchange(const json& j) {
     e.auth.token = str(*it, "token");
   }
   e.headers = strings(j, "headers");
+  e.token_request = flag(j, "token_request");
   e.token_scope = str(j, "token_scope");
+  e.key_mode = str(j, "key_mode");
   e.token_issued = flag(j, "token_issued");
   e.token_expires_s = opt_num<std::int64_t>(j, "token_expires_s");
   return e;
@@ -176,13 +183,18 @@ std::string header_line(const Header& h) {
             {"money_kinds", h.money_kinds},
             {"idempotency_header", r(h.idempotency_header)},
             {"request_id_header", r(h.request_id_header)}};
-  j["rate_limit"] = h.rate_limit ? json{{"limit", h.rate_limit->limit}, {"per_s", h.rate_limit->per_s}}
-                                 : json(nullptr);
+  j["rate_limit"] = h.rate_limit
+                        ? json{{"limit", h.rate_limit->limit}, {"per_s", h.rate_limit->per_s}}
+                        : json(nullptr);
   json creds = json::object();
   for (const auto& [name, c] : h.credentials) {
     creds[r(name)] = {{"fingerprint", r(c.fingerprint)}, {"source", r(c.source)}};
   }
   j["credentials"] = std::move(creds);
+  json required = json::object();
+  for (const auto& [name, modes] : h.required_headers) required[r(name)] = redacted(modes);
+  j["required_headers"] = std::move(required);
+  j["token_path"] = r(h.token_path);
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
@@ -216,7 +228,9 @@ std::string exchange_line(const ExchangeRecord& e) {
         {"credentials", redacted(e.auth.credentials)},
         {"token", nullable(e.auth.token)}}},
       {"headers", redacted(e.headers)},
+      {"token_request", e.token_request},
       {"token_scope", nullable(e.token_scope)},
+      {"key_mode", nullable(e.key_mode)},
       {"token_issued", e.token_issued},
       {"token_expires_s", opt(e.token_expires_s)}};
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));

@@ -23,7 +23,7 @@ inline constexpr int k_recording_version = 2;
 /// audit took it from (the profile's source, or the command's environment).
 struct ExpectedCredential {
   std::string fingerprint;  ///< "sha256:" + 12 hex digits
-  std::string source;       ///< e.g. "profile sandbox: env BLUUM_API_KEY"
+  std::string source;       ///< where the profile read it, e.g. "env BLUUM_API_KEY"
 };
 
 /// A published request rate limit: `limit` requests per `per_s` seconds.
@@ -44,17 +44,21 @@ struct Header {
   std::string upstream;  ///< "embedded" (in-process emulator) or "remote"
   std::string base_url;  ///< the upstream base URL, redacted
   std::string proxy_url;
-  std::string command;     ///< argv[0] only (arguments may carry secrets)
-  std::string client_log;  ///< --client-log FILE, "" when none
-  std::string provider;    ///< the pack's name
-  std::string profile;     ///< the audited profile's name
-  std::string mode;        ///< sandbox | production: the profile's kind
+  std::string command;                   ///< argv[0] only (arguments may carry secrets)
+  std::string client_log;                ///< --client-log FILE, "" when none
+  std::string provider;                  ///< the pack's name
+  std::string profile;                   ///< the audited profile's name
+  std::string mode;                      ///< sandbox | production: the profile's kind
   std::vector<std::string> money_kinds;  ///< the pack's money kinds, e.g. deposit, withdrawal
   std::string idempotency_header;        ///< e.g. Idempotency-Key; "" when the API has none
   std::string request_id_header;         ///< e.g. X-Request-Id; "" when ids are in bodies only
   std::optional<RecordedRateLimit> rate_limit;  ///< the pack's published limit for `mode`
   /// Credential name → what the client should authenticate with (auth credentials only).
   std::map<std::string, ExpectedCredential> credentials;
+  /// The headers the pack requires on every request: name → mode ("" = any mode, else
+  /// sandbox | production) → value.
+  std::map<std::string, std::map<std::string, std::string>> required_headers;
+  std::string token_path;  ///< the token request's path (token-exchange packs); "" otherwise
 };
 
 /// How one request authenticated, as far as the proxy could tell (fingerprints only).
@@ -94,8 +98,12 @@ struct ExchangeRecord {
   /// The pack's required headers (and a token request's) as the client sent them; "" when
   /// absent.
   std::map<std::string, std::string> headers;
-  std::string token_scope;  ///< a token request's scope (form field `scope`); "" otherwise
-  bool token_issued = false;                      ///< the answer carried a token (relayed)
+  bool token_request = false;  ///< the pack's token request (POST token path)
+  std::string token_scope;     ///< a token request's scope (form field `scope`); "" otherwise
+  /// The mode the request's key shows by its prefix (key-prefix packs): sandbox | production;
+  /// "" when unknown.
+  std::string key_mode;
+  bool token_issued = false;                    ///< the answer carried a token (relayed)
   std::optional<std::int64_t> token_expires_s;  ///< its lifetime, when the answer said
 };
 

@@ -13,6 +13,7 @@
 #include "audit/runner.hpp"
 #include "cli/cli.hpp"
 #include "core/exit_codes.hpp"
+#include "crypto/digest.hpp"
 #include "engine/provider_module.hpp"
 #include "engine/safety.hpp"
 #include "engine/session.hpp"
@@ -49,8 +50,15 @@ std::string iso8601_ms(std::chrono::system_clock::time_point t) {
 /// the command will use (the pack's secret variables, and the Basic token of its key pair) are
 /// registered with the Redactor in every form before it starts: its output is echoed, and it
 /// may print its own Authorization header before the proxy has seen a request.
+/// A credential the command gets: its value (in memory only) and where it comes from.
+struct CommandCredential {
+  std::string value;
+  std::string source;
+};
+
 std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
-                                               const std::string& proxy_url) {
+                                               const std::string& proxy_url,
+                                               std::map<std::string, CommandCredential>& given) {
   std::map<std::string, std::string> env;
   auto var = [&](const std::string& role) {
     auto it = provider.env_vars.find(role);
@@ -65,8 +73,10 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     auto cred = target.credentials.find(role);
     if (have != nullptr && *have != '\0') {
       used[role] = have;
+      given[role] = {have, "env " + name + " of the audit"};
     } else if (cred != target.credentials.end() && cred->second.ok()) {
       env[name] = used[role] = cred->second.secret->reveal();
+      given[role] = {used[role], cred->second.secret->source()};
     }
   }
   std::vector<std::string> secret_roles = provider.credentials;
@@ -83,6 +93,45 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
   return env;
 }
 
+/// The provider facts the grades need, in the recording's header: the audited profile and its
+/// mode, the pack's money kinds, headers, published limit, and the fingerprints (never the
+/// values) of the credentials the client should use: those the profile declares, else (a profile
+/// without credentials, e.g. the demo's generated ones) those the command was given.
+void describe_provider(audit::Header& h, const ProviderPack& provider, const Target& target,
+                       const std::map<std::string, CommandCredential>& given) {
+  const EnvKind kind = target.profile.kind;
+  h.provider = provider.name;
+  h.profile = target.profile.name;
+  h.mode = std::string(to_string(kind));
+  h.money_kinds = provider.money_kinds();
+  h.idempotency_header = provider.idempotency ? provider.idempotency->header : "";
+  h.request_id_header = provider.request_id.header;
+  for (const auto& r : provider.rate_limits) {
+    if (r.scope == "requests" && (!r.mode || *r.mode == kind) && r.limit > 0) {
+      h.rate_limit = audit::RecordedRateLimit{r.limit, r.per_s};
+      break;
+    }
+  }
+  for (const auto& name : provider.auth_credentials()) {
+    auto it = target.credentials.find(name);
+    if (target.profile.credentials.count(name) && it != target.credentials.end() &&
+        it->second.ok() && !it->second.secret->empty()) {
+      h.credentials[name] = {crypto::fingerprint(it->second.secret->reveal()),
+                             it->second.secret->source()};
+    } else if (auto g = given.find(name); g != given.end() && !g->second.value.empty()) {
+      h.credentials[name] = {crypto::fingerprint(g->second.value),
+                             g->second.source + " (the profile declares none)"};
+    }
+  }
+  for (const auto& rule : provider.headers) {
+    auto& modes = h.required_headers[rule.name];
+    if (rule.by_mode.empty()) modes[""] = rule.value;
+    for (const auto& [k, v] : rule.by_mode) modes[std::string(to_string(k))] = v;
+  }
+  if (provider.auth.strategy == AuthStrategy::token_exchange)
+    h.token_path = provider.auth.token.path;
+}
+
 int run_audit(const AuditFlags& f) {
   if (f.env.empty() && f.profile.empty())
     return usage_error({"audit: --env or --profile is required"});
@@ -92,7 +141,7 @@ int run_audit(const AuditFlags& f) {
   audit::Schedule schedule;
   try {
     run = load_run(f.env, f.profile, f.config_dir, registry);
-    schedule = audit::resolve_schedule(f.schedule);
+    schedule = audit::bind_schedule(audit::resolve_schedule(f.schedule), run.provider);
   } catch (const ConfigError& e) {
     std::vector<std::string> lines;
     for (const auto& d : e.diagnostics()) lines.push_back(d.str());
@@ -137,6 +186,7 @@ int run_audit(const AuditFlags& f) {
   pc.upstream_timeout = std::chrono::seconds(run.profile.http.timeout_s);
   pc.add_missing_money_keys = run.profile.embedded();
   pc.run_id = run_id;
+  pc.pack = run.provider;
   audit::Proxy proxy(pc, planner, *recorder, epoch);
   proxy.start();
 
@@ -151,6 +201,9 @@ int run_audit(const AuditFlags& f) {
   h.proxy_url = proxy.base_url();
   h.command = fs::path(f.command.front()).filename().string();
   h.client_log = f.client_log.empty() ? "" : fs::absolute(f.client_log).string();
+  std::map<std::string, CommandCredential> given;
+  const auto command_vars = command_env(target, run.provider, proxy.base_url(), given);
+  describe_provider(h, run.provider, target, given);
   recorder->header(h);
   if (!f.quiet) {
     std::cerr << redact(
@@ -160,7 +213,7 @@ int run_audit(const AuditFlags& f) {
 
   audit::CommandSpec spec;
   spec.argv = f.command;
-  spec.env = command_env(target, run.provider, proxy.base_url());
+  spec.env = command_vars;
   spec.timeout = std::chrono::seconds(f.timeout_s);
   std::mutex out_mu;
   if (!f.quiet) {
@@ -181,13 +234,14 @@ int run_audit(const AuditFlags& f) {
   footer.duration_ms = outcome.duration.count();
   footer.exchanges = proxy.exchange_count();
   if (emu) {
-    std::int64_t deposits = 0, withdrawals = 0;
-    for (const auto& key : proxy.api_keys_seen()) {
-      deposits += static_cast<std::int64_t>(emu->money_created(key, "deposit"));
-      withdrawals += static_cast<std::int64_t>(emu->money_created(key, "withdrawal"));
+    footer.created.emplace();
+    for (const auto& kind : run.provider.money_kinds()) {
+      std::int64_t n = 0;
+      for (const auto& key : proxy.api_keys_seen()) {
+        n += static_cast<std::int64_t>(emu->money_created(key, kind));
+      }
+      (*footer.created)[kind] = n;
     }
-    footer.deposits_created = deposits;
-    footer.withdrawals_created = withdrawals;
   }
   recorder->footer(footer);
   recorder.reset();
@@ -195,7 +249,7 @@ int run_audit(const AuditFlags& f) {
   // Grade what was written, exactly as `check --audit FILE` would.
   RunReport report = report_header(run, target, run_id);
   const audit::Recording rec = audit::load_recording(record);
-  for (const auto& id : audit::grade_ids()) {
+  for (const auto& id : audit::grade_ids_for(rec.header)) {
     ResultRow row;
     row.info = registry.find(id)->info;
     row.result = audit::grade(id, rec);
@@ -219,10 +273,10 @@ int run_audit(const AuditFlags& f) {
                         outcome.signal ? "by signal " + std::to_string(outcome.signal)
                                        : std::to_string(outcome.exit_code),
                         outcome.duration.count(), footer.exchanges));
-  if (footer.deposits_created) {
-    report.notes.push_back(
-        fmt::format("the embedded emulator holds {} deposit(s) and {} withdrawal(s)",
-                    *footer.deposits_created, *footer.withdrawals_created));
+  if (footer.created) {
+    std::vector<std::string> held;
+    for (const auto& [kind, n] : *footer.created) held.push_back(fmt::format("{} {}(s)", n, kind));
+    report.notes.push_back(fmt::format("the embedded emulator holds {}", fmt::join(held, " and ")));
   }
   report.notes.push_back("recording: " + record);
   decide(report, VerdictOptions{});

@@ -152,6 +152,9 @@ bool ProviderPack::has(std::string_view capability) const {
                        [](const RateLimit& r) { return r.scope == "requests" && r.limit > 0; });
   }
   if (capability == "error-body-id") return !request_id.body.empty() || !errors.request_id.empty();
+  if (capability == "error-trace-id")
+    return errors.envelope.find("{trace_id}") != std::string::npos;
+  if (capability == "mode-headers") return !headers.empty();
   return false;
 }
 

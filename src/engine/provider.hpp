@@ -206,7 +206,9 @@ struct ProviderPack {
   std::vector<std::string> money_kinds() const;
   /// True when the pack answers `capability`: "idempotency", "webhook-registration", "smoke",
   /// "key-prefix-mode", "token-exchange", "money", "rate-limits" (a published request limit),
-  /// "error-body-id" (error bodies carry an id: request_id.body or errors.request_id).
+  /// "error-body-id" (error bodies carry an id: request_id.body or errors.request_id),
+  /// "error-trace-id" (`errors.template` places {trace_id}), "mode-headers" (headers required on
+  /// every request).
   bool has(std::string_view capability) const;
 };
 
