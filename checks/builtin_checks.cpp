@@ -8,11 +8,16 @@
 #include "checks/client/backoff-growth.hpp"
 #include "checks/client/backoff-jitter.hpp"
 #include "checks/client/bounded-attempts.hpp"
+#include "checks/client/credentials.hpp"
 #include "checks/client/honours-retry-after.hpp"
 #include "checks/client/idempotency-keys.hpp"
+#include "checks/client/network-header.hpp"
 #include "checks/client/no-retry-client-errors.hpp"
 #include "checks/client/request-ids.hpp"
 #include "checks/client/retry-same-key.hpp"
+#include "checks/client/throttling.hpp"
+#include "checks/client/token-caching.hpp"
+#include "checks/client/trace-ids.hpp"
 #include "checks/credentials/distinct-environments.hpp"
 #include "checks/credentials/not-in-files.hpp"
 #include "checks/credentials/present.hpp"
@@ -39,11 +44,16 @@ void register_generic_checks(Registry& registry) {
   registry.add<checks::ClientBackoffGrowth>();
   registry.add<checks::ClientBackoffJitter>();
   registry.add<checks::ClientBoundedAttempts>();
+  registry.add<checks::ClientCredentials>();
   registry.add<checks::ClientHonoursRetryAfter>();
   registry.add<checks::ClientIdempotencyKeys>();
+  registry.add<checks::ClientNetworkHeader>();
   registry.add<checks::ClientNoRetryClientErrors>();
   registry.add<checks::ClientRequestIds>();
   registry.add<checks::ClientRetrySameKey>();
+  registry.add<checks::ClientThrottling>();
+  registry.add<checks::ClientTokenCaching>();
+  registry.add<checks::ClientTraceIds>();
   registry.add<checks::CredentialsDistinctEnvironments>();
   registry.add<checks::CredentialsNotInFiles>();
   registry.add<checks::CredentialsPresent>();

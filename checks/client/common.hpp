@@ -1,5 +1,5 @@
 #pragma once
-/// What the eight client.* checks share: each grades one aspect of a client-audit recording
+/// What the client.* checks share: each grades one aspect of a client-audit recording
 /// (`check --audit FILE`, written by `bluum-golive audit`) with golive::audit's grader.
 #include <string>
 #include <vector>

@@ -27,7 +27,7 @@ std::string client_key(const ExchangeRecord& e) {
 }
 
 RequestInfo request_info(const ExchangeRecord& e) {
-  return RequestInfo{e.method, e.path, e.query, client_key(e), e.body_sha256};
+  return RequestInfo{e.method, e.path, e.query, client_key(e), e.body_sha256, e.money_kind};
 }
 
 std::vector<Chain> retry_chains(const Recording& rec, std::chrono::milliseconds window) {

@@ -15,10 +15,7 @@ using detail::result;
 namespace {
 
 bool is_money(const ExchangeRecord& e) {
-  return is_money_movement(e.method, e.path);
-}
-bool is_deposit(const ExchangeRecord& e) {
-  return is_money(e) && matches(Selector::deposit, RequestInfo{e.method, e.path, "", "", ""});
+  return !e.money_kind.empty();
 }
 
 /// The first exchange after `d` in arrival order that repeats its method, path, query and body
@@ -44,13 +41,14 @@ CheckResult grade_idempotency_keys(const Recording& rec) {
   std::vector<Evidence> ev;
   size_t money = 0, missing = 0, conflicts = 0;
   std::map<std::string, const ExchangeRecord*> by_key;
+  const std::string header = detail::key_header(rec), word = detail::money_word(rec);
   for (const auto& e : rec.exchanges) {
     if (!is_money(e)) continue;
     ++money;
     const std::string key = client_key(e);
     if (key.empty()) {
       ++missing;
-      ev.push_back(about(e, "", "an Idempotency-Key header", "none"));
+      ev.push_back(about(e, "", "an " + header + " header", "none"));
       continue;
     }
     // One key is one operation: every attempt under it must be the same request.
@@ -60,38 +58,37 @@ CheckResult grade_idempotency_keys(const Recording& rec) {
         first.method != e.method || first.path != e.path || first.query != e.query;
     if (!added && (other_target || first.body_sha256 != e.body_sha256)) {
       ++conflicts;
-      ev.push_back(about(e, "key reused for a different request",
-                         "a fresh key per deposit/withdrawal",
+      ev.push_back(about(e, "key reused for a different request", "a fresh key per " + word,
                          "same key as #" + std::to_string(first.seq) + ", different " +
                              (other_target ? "method, path or query" : "body")));
     }
   }
-  const std::string fix =
-      "Send an Idempotency-Key (a UUID generated once per logical deposit or withdrawal and "
-      "stored with it) on every POST to /deposits and /withdrawals, and never reuse it for "
-      "another request.";
+  const std::string fix = fmt::format(
+      "Send an {} (a UUID generated once per logical {} and stored with it) on every request "
+      "that moves money, and never reuse it for another request.",
+      header, word);
   if (money == 0) {
     return result(id, Status::inconclusive,
-                  "the command made no deposit or withdrawal (POST .../deposits, .../withdrawals)");
+                  fmt::format("the command made no {} (no request to a money endpoint of the "
+                              "provider pack)",
+                              word));
   }
   if (missing == 0 && conflicts == 0) {
-    auto r =
-        result(id, Status::pass,
-               fmt::format("all {} deposit/withdrawal requests carried an Idempotency-Key", money));
+    auto r = result(id, Status::pass,
+                    fmt::format("all {} {} requests carried an {}", money, word, header));
     for (const auto& [key, e] : by_key) {
-      r.evidence.push_back(about(*e, "", "an Idempotency-Key header", detail::key_text(key)));
+      r.evidence.push_back(
+          about(*e, "", "an " + header + " header", detail::key_text(key, header)));
     }
     detail::cap(r.evidence, 4);
     return r;
   }
-  auto r = result(id, Status::fail,
-                  missing > 0 ? fmt::format("{} of {} deposit/withdrawal requests had no "
-                                            "Idempotency-Key",
-                                            missing, money)
-                              : fmt::format("{} deposit/withdrawal requests reused another "
-                                            "request's Idempotency-Key",
-                                            conflicts),
-                  fix);
+  auto r = result(
+      id, Status::fail,
+      missing > 0
+          ? fmt::format("{} of {} {} requests had no {}", missing, money, word, header)
+          : fmt::format("{} {} requests reused another request's {}", conflicts, word, header),
+      fix);
   r.evidence = std::move(ev);
   detail::cap(r.evidence, 6);
   return r;
@@ -102,29 +99,31 @@ CheckResult grade_retry_same_key(const Recording& rec) {
   const auto& ex = rec.exchanges;
   std::vector<Evidence> ev;
   size_t drops = 0, problems = 0;
-  std::int64_t deposit_ops = 0, withdrawal_ops = 0;
+  std::map<std::string, std::int64_t> ops;  ///< money kind → operations that succeeded upstream
+  const std::string header = detail::key_header(rec), word = detail::money_word(rec);
+  const auto key_text = [&header](const std::string& key) { return detail::key_text(key, header); };
   for (const auto& c : retry_chains(rec)) {
     const ExchangeRecord& first = ex[c.attempts.front()];
     if (!is_money(first)) continue;
     bool created = false;
     for (size_t a : c.attempts) created = created || (ex[a].upstream_status / 100 == 2);
-    if (created) ++(is_deposit(first) ? deposit_ops : withdrawal_ops);
+    if (created) ++ops[first.money_kind];
     for (size_t k = 0; k < c.attempts.size(); ++k) {
       const ExchangeRecord& d = ex[c.attempts[k]];
       if (!d.dropped) continue;
       ++drops;
       ev.push_back(about(
           d, "response dropped after the upstream answered " + std::to_string(d.upstream_status),
-          "", detail::key_text(client_key(d))));
+          "", key_text(client_key(d))));
       if (k + 1 == c.attempts.size()) {
         ++problems;
         if (const ExchangeRecord* again = repeated_later(rec, d)) {
-          ev.push_back(about(*again,
-                             fmt::format("the same request {:.0f} ms later, as a new operation",
-                                         delay_ms(d, *again)),
-                             "the same " + detail::key_text(client_key(d)),
-                             detail::key_text(client_key(*again)) +
-                                 ": to the server a second deposit/withdrawal"));
+          ev.push_back(about(
+              *again,
+              fmt::format("the same request {:.0f} ms later, as a new operation",
+                          delay_ms(d, *again)),
+              "the same " + key_text(client_key(d)),
+              key_text(client_key(*again)) + ": to the server a second " + again->money_kind));
         } else {
           ev.push_back(note("no retry followed", "a retry with the same key",
                             "the client gave up; the money may have moved without it knowing"));
@@ -135,41 +134,40 @@ CheckResult grade_retry_same_key(const Recording& rec) {
       const bool same = !client_key(d).empty() && client_key(next) == client_key(d);
       if (!same) ++problems;
       const std::string want = client_key(d).empty()
-                                   ? "an Idempotency-Key on every attempt (the first had none)"
-                                   : "the same " + detail::key_text(client_key(d));
+                                   ? "an " + header + " on every attempt (the first had none)"
+                                   : "the same " + key_text(client_key(d));
       ev.push_back(about(next, fmt::format("retry {:.0f} ms later", delay_ms(d, next)), want,
-                         detail::key_text(client_key(next))));
+                         key_text(client_key(next))));
     }
   }
   const auto& f = rec.footer;
   std::string counts;
-  auto compare = [&](const char* what, std::optional<std::int64_t> held, std::int64_t ops) {
-    if (!held || (*held == 0 && ops == 0)) return;
+  auto compare = [&](const std::string& what, std::optional<std::int64_t> held, std::int64_t done) {
+    if (!held || (*held == 0 && done == 0)) return;
     counts += fmt::format("{}the upstream holds {} {}{} for {} {} operation{}",
-                          counts.empty() ? "" : "; ", *held, what, *held == 1 ? "" : "s", ops, what,
-                          ops == 1 ? "" : "s");
+                          counts.empty() ? "" : "; ", *held, what, *held == 1 ? "" : "s", done,
+                          what, done == 1 ? "" : "s");
     ev.push_back(note(fmt::format("upstream {}s created (embedded emulator)", what),
-                      fmt::format("{} (one per {} operation)", ops, what), std::to_string(*held)));
-    if (*held > ops) ++problems;
+                      fmt::format("{} (one per {} operation)", done, what), std::to_string(*held)));
+    if (*held > done) ++problems;
   };
   if (drops == 0) {
     return result(id, Status::inconclusive,
-                  "no deposit or withdrawal had its response dropped (the schedule's drop fault "
-                  "never applied)");
+                  fmt::format("no {} had its response dropped (the schedule's drop fault never "
+                              "applied)",
+                              word));
   }
-  compare("deposit", f.deposits_created, deposit_ops);
-  compare("withdrawal", f.withdrawals_created, withdrawal_ops);
+  for (const auto& kind : rec.header.money_kinds) compare(kind, f.created_of(kind), ops[kind]);
   const std::string tail = counts.empty() ? "" : "; " + counts;
   auto r = problems == 0
                ? result(id, Status::pass,
                         fmt::format("every retry after a dropped response reused its key{}", tail))
                : result(id, Status::fail,
-                        fmt::format("a dropped deposit/withdrawal was not retried with the same "
-                                    "key{}",
-                                    tail),
-                        "Generate the Idempotency-Key before the first attempt and reuse it on "
-                        "every retry of that operation, including after timeouts and connection "
-                        "resets; never make a new key per attempt.");
+                        fmt::format("a dropped {} was not retried with the same key{}", word, tail),
+                        fmt::format("Generate the {} before the first attempt and reuse it on "
+                                    "every retry of that operation, including after timeouts and "
+                                    "connection resets; never make a new key per attempt.",
+                                    header));
   r.evidence = std::move(ev);
   detail::cap(r.evidence, 8);
   return r;
@@ -265,26 +263,29 @@ CheckResult grade_request_ids(const Recording& rec, const std::optional<std::str
   if (!log_text) return result(id, Status::inconclusive, "cannot read the client log " + path);
   std::vector<Evidence> missing;
   size_t total = 0;
+  // The pack's request-id header (X-Request-Id), or an id carried in bodies only.
+  const std::string what =
+      rec.header.request_id_header.empty() ? "request id" : rec.header.request_id_header;
   for (const auto& e : rec.exchanges) {
     if (e.dropped || e.client_status == 0 || e.request_id.empty()) continue;
     ++total;
     if (log_text->find(e.request_id) == std::string::npos) {
       missing.push_back(
-          about(e, "", "X-Request-Id " + e.request_id + " in the client log", "not found"));
+          about(e, "", what + " " + e.request_id + " in the client log", "not found"));
     }
   }
   if (total == 0) return result(id, Status::inconclusive, "the client received no response");
   if (missing.empty()) {
     return result(
         id, Status::pass,
-        fmt::format("all {} X-Request-Id values the client received appear in {}", total, path));
+        fmt::format("all {} {} values the client received appear in {}", total, what, path));
   }
-  auto r =
-      result(id, Status::fail,
-             fmt::format("{} of {} X-Request-Id values the client received are missing from {}",
-                         missing.size(), total, path),
-             "Log the X-Request-Id response header of every Bluum response (and trace_id "
-             "from error bodies) so support can find your requests.");
+  auto r = result(id, Status::fail,
+                  fmt::format("{} of {} {} values the client received are missing from {}",
+                              missing.size(), total, what, path),
+                  fmt::format("Log the {} of every response (and the trace id of error bodies) so "
+                              "the vendor's support can find your requests.",
+                              what));
   r.evidence = std::move(missing);
   detail::cap(r.evidence, 5);
   return r;

@@ -66,11 +66,23 @@ inline std::string seen(const ExchangeRecord& e) {
                               : fmt::format("{} {}", e.client_status, e.error_code);
 }
 
-/// "none" or the key, shortened for the report.
-inline std::string key_text(const std::string& key) {
-  if (key.empty()) return "no Idempotency-Key";
+/// The idempotency header of the recording's provider ("Idempotency-Key" when not recorded).
+inline std::string key_header(const Recording& rec) {
+  return rec.header.idempotency_header.empty() ? "Idempotency-Key" : rec.header.idempotency_header;
+}
+
+/// "no Idempotency-Key" or the key, shortened for the report.
+inline std::string key_text(const std::string& key, const std::string& header = "Idempotency-Key") {
+  if (key.empty()) return "no " + header;
   // Redacted before it is cut (a key may carry anything the client put in it).
-  return "Idempotency-Key " + redacted_excerpt(key, 40);
+  return header + " " + redacted_excerpt(key, 40);
+}
+
+/// The provider's money kinds as one word for the report: "deposit/withdrawal", "payment";
+/// "money movement" when none is recorded.
+inline std::string money_word(const Recording& rec) {
+  if (rec.header.money_kinds.empty()) return "money movement";
+  return fmt::format("{}", fmt::join(rec.header.money_kinds, "/"));
 }
 
 }  // namespace golive::audit::detail

@@ -30,11 +30,35 @@ std::string incomplete(const Recording& rec) {
 }  // namespace
 
 const std::vector<std::string>& grade_ids() {
-  static const std::vector<std::string> ids = {
-      "client.backoff-growth",      "client.backoff-jitter",   "client.bounded-attempts",
-      "client.honours-retry-after", "client.idempotency-keys", "client.no-retry-client-errors",
-      "client.request-ids",         "client.retry-same-key"};
+  static const std::vector<std::string> ids = {"client.backoff-growth",
+                                               "client.backoff-jitter",
+                                               "client.bounded-attempts",
+                                               "client.credentials",
+                                               "client.honours-retry-after",
+                                               "client.idempotency-keys",
+                                               "client.network-header",
+                                               "client.no-retry-client-errors",
+                                               "client.request-ids",
+                                               "client.retry-same-key",
+                                               "client.throttling",
+                                               "client.token-caching",
+                                               "client.trace-ids"};
   return ids;
+}
+
+std::vector<std::string> grade_ids_for(const Header& h) {
+  std::vector<std::string> out;
+  for (const auto& id : grade_ids()) {
+    if (id == "client.network-header" && h.required_headers.empty()) continue;
+    if (id == "client.token-caching" && h.token_path.empty()) continue;
+    if (id == "client.throttling" && !h.rate_limit) continue;
+    if ((id == "client.idempotency-keys" || id == "client.retry-same-key") &&
+        h.money_kinds.empty()) {
+      continue;
+    }
+    out.push_back(id);
+  }
+  return out;
 }
 
 CheckResult grade(const std::string& id, const Recording& rec, const GradeOptions& o) {
@@ -56,6 +80,17 @@ CheckResult grade(const std::string& id, const Recording& rec, const GradeOption
   } else if (id == "client.request-ids") {
     r = grade_request_ids(
         rec, rec.header.client_log.empty() ? std::nullopt : read_text(rec.header.client_log));
+  } else if (id == "client.trace-ids") {
+    r = grade_trace_ids(
+        rec, rec.header.client_log.empty() ? std::nullopt : read_text(rec.header.client_log));
+  } else if (id == "client.throttling") {
+    r = grade_throttling(rec, o);
+  } else if (id == "client.credentials") {
+    r = grade_credentials(rec);
+  } else if (id == "client.network-header") {
+    r = grade_network_header(rec);
+  } else if (id == "client.token-caching") {
+    r = grade_token_caching(rec, o);
   } else {
     throw std::invalid_argument("unknown client audit grade '" + id + "'");
   }

@@ -15,6 +15,9 @@ struct GradeOptions {
   double retry_after_slack_ms = 50;  ///< clock granularity allowed below Retry-After
   int max_attempts = 10;             ///< more attempts of one operation is unbounded
   size_t min_jitter_samples = 3;     ///< fewer backoff delays: jitter is inconclusive
+  /// Arrival jitter allowed: the rate window is this much shorter than the published one.
+  double rate_window_slack_ms = 50;
+  int tokens_per_hour = 3;  ///< token requests per scope allowed per started hour of run time
 };
 
 /// client.idempotency-keys: every deposit/withdrawal POST carries the client's own key.
@@ -36,10 +39,32 @@ CheckResult grade_bounded_attempts(const Recording& rec, const GradeOptions& o =
 /// nullopt when the log named in the header cannot be read.
 CheckResult grade_request_ids(const Recording& rec, const std::optional<std::string>& log_text);
 
-/// The eight check ids, sorted.
+/// client.trace-ids: every trace id the proxy put in an injected error body appears in the
+/// client's log; inconclusive without one, or without a log.
+CheckResult grade_trace_ids(const Recording& rec, const std::optional<std::string>& log_text);
+/// client.throttling: at most the published limit (header.rate_limit) of requests started within
+/// any window of its length (less rate_window_slack_ms); skip when none is published.
+CheckResult grade_throttling(const Recording& rec, const GradeOptions& o = {});
+/// client.credentials: every request whose credentials the proxy read carried those of the
+/// audited profile (fingerprints, header.credentials).
+CheckResult grade_credentials(const Recording& rec);
+/// client.network-header: every request carries each header the pack requires, with the value
+/// for its key's mode (the profile's when the key shows none); skip when none is required.
+CheckResult grade_network_header(const Recording& rec);
+/// client.token-caching: token requests per scope stay within tokens_per_hour per started hour
+/// (plus the refreshes the token lifetime needs) and below one per API request; skip when the
+/// provider has no token exchange.
+CheckResult grade_token_caching(const Recording& rec, const GradeOptions& o = {});
+
+/// Every client.* grade id, sorted.
 const std::vector<std::string>& grade_ids();
 
-/// Grades `id` on `rec` (reading header.client_log for client.request-ids) and applies the
+/// The grades that apply to the provider a recording was made with (e.g. no token-caching
+/// without a token exchange), sorted.
+std::vector<std::string> grade_ids_for(const Header& h);
+
+/// Grades `id` on `rec` (reading header.client_log for client.request-ids and client.trace-ids)
+/// and applies the
 /// incomplete-run rule: when the command timed out, was interrupted or the footer is missing,
 /// a pass becomes inconclusive (a failure already observed stays a failure).
 /// Throws std::invalid_argument for an unknown id.

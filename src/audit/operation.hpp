@@ -15,6 +15,7 @@ struct RequestInfo {
   std::string query;            ///< raw query string without '?'
   std::string idempotency_key;  ///< the client's own; "" when none (never a proxy-added key)
   std::string body_sha256;      ///< body fingerprint; "" for an empty body
+  std::string money_kind;       ///< the pack's money kind of the endpoint; "" when not money
 };
 
 /// True when the request's Idempotency-Key names its operation: the client sent one on a

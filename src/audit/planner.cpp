@@ -1,5 +1,6 @@
 // FaultPlanner: applies a Schedule to the stream of client requests (see schedule.hpp).
 #include <algorithm>
+#include <stdexcept>
 
 #include "audit/schedule.hpp"
 
@@ -7,27 +8,15 @@ namespace golive::audit {
 
 namespace {
 
-bool ends_with_segment(const std::string& path, const std::string& segment) {
-  std::string p = path;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p.size() > segment.size() && p.ends_with(segment) &&
-         p[p.size() - segment.size() - 1] == '/';
-}
-
 bool is_read(const std::string& method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
 }
 
 }  // namespace
 
-bool is_money_movement(const std::string& method, const std::string& path) {
-  return method == "POST" &&
-         (ends_with_segment(path, "deposits") || ends_with_segment(path, "withdrawals"));
-}
-
-bool matches(Selector s, const RequestInfo& r) {
-  const bool money = is_money_movement(r.method, r.path);
-  switch (s) {
+bool matches(const Rule& rule, const RequestInfo& r) {
+  const bool money = !r.money_kind.empty();
+  switch (rule.on) {
     case Selector::any:
       return true;
     case Selector::get:
@@ -42,20 +31,23 @@ bool matches(Selector s, const RequestInfo& r) {
       return r.method == "DELETE";
     case Selector::write:
       return !is_read(r.method) && !money;
-    case Selector::deposit:
-      return money && ends_with_segment(r.path, "deposits");
-    case Selector::withdrawal:
-      return money && ends_with_segment(r.path, "withdrawals");
     case Selector::money:
       return money;
+    case Selector::kind:
+      return money && r.money_kind == rule.kind;
   }
   return false;
 }
 
 FaultPlanner::FaultPlanner(Schedule schedule, std::uint64_t seed)
-    : schedule_(std::move(schedule)), rng_(seed), counts_(schedule_.rules.size(), 0) {
+    : schedule_(std::move(schedule)), rng_(seed), counts_(schedule_.rules.size()) {
   // Fisher–Yates with the raw engine, so a seed means the same order on every platform.
   for (auto& rule : schedule_.rules) {
+    for (const auto& step : rule.steps) {
+      if (step.server_error) {
+        throw std::invalid_argument("fault schedule not bound to a provider pack (5xx unresolved)");
+      }
+    }
     if (!rule.shuffle) continue;
     for (size_t i = rule.steps.size(); i > 1; --i) {
       std::swap(rule.steps[i - 1], rule.steps[rng_() % i]);
@@ -93,10 +85,10 @@ Decision FaultPlanner::decide(const RequestInfo& r, std::int64_t seq,
     op.last = now;
     for (size_t i = 0; i < schedule_.rules.size(); ++i) {
       const Rule& rule = schedule_.rules[i];
-      if (!matches(rule.on, r)) continue;
+      if (!matches(rule, r)) continue;
       if (!rule.path_contains.empty() && r.path.find(rule.path_contains) == std::string::npos)
         continue;
-      if (++counts_[i] != rule.nth || d.step) continue;
+      if (++counts_[i][rule.per_kind ? r.money_kind : ""] != rule.nth || d.step) continue;
       op.steps = rule.steps;
       d.step = op.steps.front();
       op.steps.erase(op.steps.begin());

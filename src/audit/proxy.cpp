@@ -15,6 +15,9 @@
 #include <optional>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
+#include "audit/proxy_auth.hpp"
 #include "audit/proxy_support.hpp"
 #include "crypto/digest.hpp"
 #include "net/curl_client.hpp"
@@ -53,6 +56,7 @@ class Proxy::Impl {
     upstream.insecure = config.insecure;
     upstream.add_missing_money_keys = config.add_missing_money_keys;
     upstream.run_id = config.run_id;
+    upstream.pack = &config.pack;
   }
 
   void handle(const httplib::Request& req, httplib::Response& res) {
@@ -65,30 +69,39 @@ class Proxy::Impl {
     e.path = req.path;
     const auto q = req.target.find('?');
     e.query = q == std::string::npos ? "" : req.target.substr(q + 1);
-    e.idempotency_key = req.get_header_value("Idempotency-Key");
+    const ProviderPack& pack = config.pack;
+    const std::string rel = relative_path(req.path);
+    if (const MoneyEndpoint* m = pack.money_endpoint(e.method, rel)) e.money_kind = m->kind;
+    if (pack.idempotency) e.idempotency_key = req.get_header_value(pack.idempotency->header);
     e.body_sha256 = req.body.empty() ? "" : crypto::sha256_hex(req.body).substr(0, 16);
-    const std::string issued_id = "req_audit_" + run_suffix() + "_" + std::to_string(e.seq);
+    const IssuedIds ids = issue_ids(e.seq);
     // Every credential the client sends is registered before anything about the request is
     // written, whether it is forwarded or answered with a fault.
-    const ClientAuth auth = client_auth(req);
-    if (auth.basic) remember_key(auth.basic->user.reveal());
+    e.token_request = is_token_request(pack, e.method, rel);
+    const ClientAuth auth = client_auth(req, pack, e.token_request, tokens);
+    e.auth = auth.recorded;
+    e.key_mode = auth.key_mode;
+    if (!auth.tenant_key.empty()) remember_key(auth.tenant_key);
+    record_headers(req, e);
     const net::TargetUrl where = net::url_for_target(upstream.base_url, req.target);
     if (!where.ok()) {
       // Never forwarded, never counted by the schedule: the client gets a 400 saying why.
       e.path = req.target.substr(0, q);
-      answer_refused(res, where.error, issued_id, e);
+      answer_refused(pack, res, where.error, ids.request_id, e);
       finish(e);
       return;
     }
-    const RequestInfo info{e.method, e.path, e.query, e.idempotency_key, e.body_sha256};
+    const RequestInfo info{e.method,          e.path,        e.query,
+                           e.idempotency_key, e.body_sha256, e.money_kind};
     const Decision d = planner.decide(info, e.seq, t0, std::chrono::system_clock::now());
     if (d.step) e.fault = d.step->name();
     std::optional<Clock::time_point> dropped_at;
 
     if (d.step && d.step->status != 0) {
-      answer_injected(res, d.step->status, d, issued_id, e);
+      answer_injected(pack, res, d.step->status, d, ids, e);
     } else {
-      forward(upstream, where.url, auth, req, res, issued_id, e);
+      forward(upstream, where.url, auth, req, res, ids.request_id, e);
+      if (e.token_request) read_token_answer(res, auth, e);
       if (d.step && e.upstream_status != 0) {
         // The upstream acted; the client must not learn how. The planner learns first that
         // this attempt failed, so an immediate retry is seen as one, and the attempt ends when
@@ -100,8 +113,8 @@ class Proxy::Impl {
           e.client_status = 0;
         } else {
           dropped_at.reset();
-          e.error = "could not drop the connection; answered 504 instead";
-          answer_injected(res, 504, Decision{}, issued_id, e);
+          e.error = "could not drop the connection; answered a server error instead";
+          answer_injected(pack, res, server_error_status(), Decision{}, ids, e);
         }
       }
     }
@@ -120,6 +133,60 @@ class Proxy::Impl {
     auto [it, added] = conns.try_emplace(addr + ":" + std::to_string(remote_port), 0);
     if (added) it->second = static_cast<std::int64_t>(conns.size());
     return it->second;
+  }
+
+  /// `path` without the upstream base path: what the pack's endpoints are relative to.
+  std::string relative_path(const std::string& path) const {
+    if (base_path.empty() || path.rfind(base_path, 0) != 0) return path;
+    const std::string rest = path.substr(base_path.size());
+    if (rest.empty()) return "/";
+    return rest.front() == '/' ? rest : path;
+  }
+
+  IssuedIds issue_ids(std::int64_t n) const {
+    // The trace id is unrelated to the request id, so logging one never shows the other, and no
+    // trace id is a substring of another.
+    const std::string tag = run_suffix() + "_" + std::to_string(n);
+    return {
+        "req_audit_" + tag,
+        "trace_" +
+            crypto::sha256_hex("trace " + config.run_id + " " + std::to_string(n)).substr(0, 20)};
+  }
+
+  /// The headers the pack requires (and a token request's), as the client sent them.
+  void record_headers(const httplib::Request& req, ExchangeRecord& e) const {
+    auto keep = [&](const std::string& name) {
+      if (req.has_header(name)) e.headers[name] = req.get_header_value(name);
+    };
+    for (const auto& rule : config.pack.headers) keep(rule.name);
+    if (e.token_request) {
+      for (const auto& [name, _] : config.pack.auth.token.headers) keep(name);
+      e.token_scope = req.get_param_value("scope");
+    }
+  }
+
+  /// A token answer the proxy relays: its token is registered as a secret and remembered for
+  /// the key it was issued to; only its lifetime is recorded.
+  void read_token_answer(const httplib::Response& res, const ClientAuth& auth, ExchangeRecord& e) {
+    if (e.client_status / 100 != 2) return;
+    const auto body = nlohmann::json::parse(res.body, nullptr, false);
+    if (!body.is_object()) return;
+    const auto& spec = config.pack.auth.token;
+    auto token = body.find(spec.token_field);
+    if (token == body.end() || !token->is_string() || token->get<std::string>().empty()) return;
+    tokens.add(token->get<std::string>(), auth.tenant_key);
+    e.token_issued = true;
+    if (auto exp = body.find(spec.expires_field); exp != body.end() && exp->is_number_integer()) {
+      e.token_expires_s = exp->get<std::int64_t>();
+    }
+  }
+
+  /// The status of a server error the pack documents (for a drop that could not be made).
+  int server_error_status() const {
+    for (const auto& [status, _] : config.pack.errors.injected) {
+      if (status >= 500) return status;
+    }
+    return 502;
   }
 
   void remember_key(const std::string& key) {
@@ -145,6 +212,7 @@ class Proxy::Impl {
   mutable std::mutex mu;
   std::set<std::string> keys;
   std::map<std::string, std::int64_t> conns;
+  TokenLedger tokens;
 };
 
 Proxy::Proxy(ProxyConfig config, FaultPlanner& planner, Recorder& recorder, Clock::time_point epoch)

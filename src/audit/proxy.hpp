@@ -11,6 +11,7 @@
 
 #include "audit/recording.hpp"
 #include "audit/schedule.hpp"
+#include "engine/provider.hpp"
 
 namespace golive::audit {
 
@@ -18,11 +19,14 @@ struct ProxyConfig {
   std::string upstream_base_url;  ///< e.g. "https://sandbox.api.bluumfinance.com/v1"
   std::chrono::milliseconds upstream_timeout{10000};
   bool insecure = false;  ///< skip TLS verification upstream (loopback upstreams only)
-  /// Give a key-less deposit/withdrawal a fresh Idempotency-Key of the proxy's own upstream,
-  /// so an upstream that requires keys (the emulator) processes it like one that does not.
+  /// Give a key-less money movement a fresh idempotency key of the proxy's own upstream, so an
+  /// upstream that requires keys (the emulator) processes it like one that does not.
   bool add_missing_money_keys = false;
   std::string run_id;  ///< prefix of the request ids the proxy issues
   int threads = 16;    ///< concurrent client connections served
+  /// The provider pack: auth strategy, money endpoints, idempotency and request-id headers, the
+  /// headers it requires, the token request, the error envelope of injected answers.
+  ProviderPack pack;
 };
 
 /// Serves from start() to stop(). Thread-safe.
@@ -43,7 +47,8 @@ class Proxy {
   int port() const;
   /// "http://127.0.0.1:PORT" + the upstream base path (e.g. "/v1"): what the client is given.
   std::string base_url() const;
-  /// HTTP Basic user names (API keys) clients sent; kept in memory only, never recorded.
+  /// The keys clients authenticated with (Basic user names, Bearer keys, token-request keys,
+  /// the keys of relayed tokens): the upstream's tenants. In memory only, never recorded.
   std::set<std::string> api_keys_seen() const;
   std::int64_t exchange_count() const;
 

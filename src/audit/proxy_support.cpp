@@ -8,7 +8,7 @@
 #include <set>
 
 #include "core/secret.hpp"
-#include "crypto/encoding.hpp"
+#include "engine/provider_api.hpp"
 #include "net/retry_policy.hpp"
 
 namespace golive::audit {
@@ -36,58 +36,28 @@ std::string lower(std::string s) {
   return s;
 }
 
-/// The `code` of a Bluum error envelope (newer or older shape), or "".
-std::string error_code_of(const std::string& body) {
-  if (body.empty() || body.front() != '{') return "";
-  json j = json::parse(body, nullptr, false);
-  if (!j.is_object()) return "";
-  if (auto it = j.find("error"); it != j.end() && it->is_object()) {
-    if (auto c = it->find("code"); c != it->end() && c->is_string()) return c->get<std::string>();
+/// Writes an answer of the proxy's own: `a` in the vendor's envelope, the request id in the
+/// pack's header (when it has one), and Date.
+void write_error(const ProviderPack& pack, httplib::Response& res, const ErrorAnswer& a) {
+  res.status = a.status;
+  res.headers.clear();
+  if (!pack.request_id.header.empty() && !a.request_id.empty()) {
+    res.set_header(pack.request_id.header, a.request_id);
   }
-  if (auto c = j.find("code"); c != j.end() && c->is_string()) return c->get<std::string>();
-  return "";
+  res.set_header("Date", http_date(std::chrono::system_clock::now()));
+  res.set_content(error_body(pack, a).dump(), "application/json");
 }
 
-std::string envelope(const std::string& type, const std::string& code, const std::string& message) {
-  return json{{"error", {{"type", type}, {"code", code}, {"message", message}}}}.dump();
-}
-
-/// Parses "Basic base64(user:password)"; false for any other scheme or a malformed value.
-bool basic_credentials(const std::string& value, std::string& user, std::string& password) {
-  if (value.size() < 6 || lower(value.substr(0, 6)) != "basic ") return false;
-  auto decoded = crypto::base64_decode(value.substr(6));
-  if (!decoded) return false;
-  const auto colon = decoded->find(':');
-  if (colon == std::string::npos) return false;
-  user = decoded->substr(0, colon);
-  password = decoded->substr(colon + 1);
-  return true;
+/// The request id the client can see in an answer the proxy writes: "" when the pack has
+/// neither a request-id header nor a place for it in the body.
+std::string visible_id(const ProviderPack& pack, const std::string& id) {
+  const bool in_body = pack.errors.envelope.find("{request_id}") != std::string::npos ||
+                       (pack.errors.envelope.empty() &&
+                        (!pack.errors.request_id.empty() || !pack.request_id.body.empty()));
+  return pack.request_id.header.empty() && !in_body ? "" : id;
 }
 
 }  // namespace
-
-ClientAuth client_auth(const httplib::Request& req) {
-  ClientAuth out;
-  if (!req.has_header("Authorization")) return out;
-  const std::string value = req.get_header_value("Authorization");
-  std::string user, password;
-  if (basic_credentials(value, user, password)) {
-    register_basic_credentials(user, password);
-    out.basic = net::BasicAuth{Secret(user, "audit client"), Secret(password, "audit client")};
-  } else {
-    out.other = value;
-  }
-  // The header exactly as sent (its encoding may differ from the canonical one) and its
-  // credential part after the scheme; a bare scheme name ("Basic") is no secret.
-  const auto space = value.find(' ');
-  if (space == std::string::npos) {
-    register_secret(value);
-  } else if (space + 1 < value.size()) {
-    register_secret(value);
-    register_secret(value.substr(space + 1));
-  }
-  return out;
-}
 
 void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
              const httplib::Request& req, httplib::Response& res, const std::string& issued_id,
@@ -98,16 +68,19 @@ void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
   out.body = req.body;
   out.timeout = up.timeout;
   out.insecure = up.insecure;
+  const ProviderPack& pack = *up.pack;
+  // A Basic key pair is re-sent by the upstream client; any other scheme goes as received.
   out.auth = auth.basic;
-  if (!auth.other.empty()) out.headers.set("authorization", auth.other);
+  if (!auth.basic && !auth.raw.empty()) out.headers.set("authorization", auth.raw);
   for (const auto& [name, value] : req.headers) {
     const std::string key = lower(name);
     if (k_request_skip.count(key) || key.rfind("proxy-", 0) == 0) continue;
     out.headers.add(key, value);
   }
-  if (up.add_missing_money_keys && e.idempotency_key.empty() &&
-      is_money_movement(req.method, req.path)) {
-    out.headers.set("idempotency-key", "golive-audit-" + up.run_id + "-" + std::to_string(e.seq));
+  if (up.add_missing_money_keys && pack.idempotency && e.idempotency_key.empty() &&
+      !e.money_kind.empty()) {
+    out.headers.set(lower(pack.idempotency->header),
+                    "golive-audit-" + up.run_id + "-" + std::to_string(e.seq));
     e.key_added_by_proxy = true;
   }
   net::Exchange ex = up.client.send(out);
@@ -116,13 +89,12 @@ void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
     const net::TransportError* err = ex.error();
     const std::string kind = err ? std::string(net::to_string(err->kind)) : "error";
     e.error = err ? redact(err->message) : "no response";
-    res.status = 502;
-    res.set_header("X-Request-Id", issued_id);
-    res.set_content(envelope("api_error", "GOLIVE-502-001",
-                             "bluum-golive audit: the upstream did not answer (" + kind + ")"),
-                    "application/json");
+    write_error(pack, res,
+                ErrorAnswer{502, "GOLIVE-502-001",
+                            "bluum-golive audit: the upstream did not answer (" + kind + ")",
+                            "api_error", issued_id, ""});
     e.client_status = 502;
-    e.request_id = issued_id;
+    e.request_id = visible_id(pack, issued_id);
     e.error_code = "GOLIVE-502-001";
     return;
   }
@@ -133,10 +105,10 @@ void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
   for (const auto& [name, value] : r.headers.all()) {
     if (!k_response_skip.count(name)) res.set_header(name, value);
   }
-  e.request_id = r.request_id;
-  if (e.request_id.empty()) {
+  e.request_id = request_id_of(pack, r);
+  if (e.request_id.empty() && !pack.request_id.header.empty()) {
     e.request_id = issued_id;
-    res.set_header("X-Request-Id", issued_id);
+    res.set_header(pack.request_id.header, issued_id);
   }
   if (auto ra = r.headers.get("retry-after")) {
     e.retry_after = *ra;
@@ -145,50 +117,45 @@ void forward(Upstream& up, const std::string& url, const ClientAuth& auth,
       e.retry_after_ms = delay->count();
     }
   }
-  e.error_code = r.status >= 400 ? error_code_of(r.body) : "";
+  e.error_code = r.status >= 400 ? read_api_error(pack, r).code : "";
   res.set_content(r.body, r.headers.get("content-type").value_or("application/octet-stream"));
 }
 
-void answer_refused(httplib::Response& res, const std::string& why, const std::string& request_id,
-                    ExchangeRecord& e) {
-  res.status = 400;
-  res.headers.clear();
-  res.set_header("X-Request-Id", request_id);
-  res.set_header("Date", http_date(std::chrono::system_clock::now()));
-  res.set_content(envelope("invalid_request_error", "GOLIVE-400-001",
-                           "bluum-golive audit refused to forward the request: " + why),
-                  "application/json");
+void answer_refused(const ProviderPack& pack, httplib::Response& res, const std::string& why,
+                    const std::string& request_id, ExchangeRecord& e) {
+  write_error(pack, res,
+              ErrorAnswer{400, "GOLIVE-400-001",
+                          "bluum-golive audit refused to forward the request: " + why,
+                          "invalid_request_error", request_id, ""});
   e.client_status = 400;
-  e.request_id = request_id;
+  e.request_id = visible_id(pack, request_id);
   e.error_code = "GOLIVE-400-001";
   e.error = "refused, not forwarded: " + why;
 }
 
-void answer_injected(httplib::Response& res, int status, const Decision& d,
-                     const std::string& request_id, ExchangeRecord& e) {
-  static const std::map<int, std::pair<std::string, std::string>> kinds = {
-      {400, {"invalid_request_error", "validation error"}},
-      {401, {"authentication_error", "invalid API key or secret"}},
-      {403, {"permission_error", "forbidden"}},
-      {404, {"invalid_request_error", "no such resource"}},
-      {409, {"invalid_request_error", "conflict"}},
-      {422, {"invalid_request_error", "unprocessable request"}},
-      {429, {"rate_limit_error", "too many requests"}},
-  };
-  auto it = kinds.find(status);
-  const std::string type = it != kinds.end() ? it->second.first : "api_error";
-  const std::string what = it != kinds.end() ? it->second.second : "service unavailable";
-  const std::string code = "BLUM-" + std::to_string(status) + "-001";
-  res.status = status;
-  res.headers.clear();
-  res.set_header("X-Request-Id", request_id);
-  res.set_header("Date", http_date(std::chrono::system_clock::now()));
+void answer_injected(const ProviderPack& pack, httplib::Response& res, int status,
+                     const Decision& d, const IssuedIds& ids, ExchangeRecord& e) {
+  ErrorAnswer a{
+      status,      "GOLIVE-" + std::to_string(status) + "-001", "", "api_error", ids.request_id,
+      ids.trace_id};
+  std::string meaning = "an error the audit injected";
+  if (auto it = pack.errors.injected.find(status); it != pack.errors.injected.end()) {
+    a.code = it->second.code;
+    a.type = it->second.type;
+    if (!it->second.message.empty()) {
+      meaning = it->second.message;
+    } else if (const KnownCode* known = pack.known_code(a.code)) {
+      meaning = known->meaning;
+    }
+  }
+  a.message = "Injected by bluum-golive audit: " + meaning;
+  write_error(pack, res, a);
   if (!d.retry_after.empty()) res.set_header("Retry-After", d.retry_after);
-  res.set_content(envelope(type, code, "Injected by bluum-golive audit: " + what),
-                  "application/json");
   e.client_status = status;
-  e.request_id = request_id;
-  e.error_code = code;
+  e.request_id = visible_id(pack, ids.request_id);
+  e.trace_id =
+      pack.errors.envelope.find("{trace_id}") != std::string::npos ? ids.trace_id : std::string();
+  e.error_code = a.code;
   e.retry_after = d.retry_after;
   e.retry_after_ms = d.retry_after_ms;
   e.retry_after_date = d.step && d.step->http_date;

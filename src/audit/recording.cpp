@@ -1,5 +1,6 @@
 #include "audit/recording.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -61,6 +62,28 @@ bool flag(const json& j, const char* key) {
   return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
+/// A JSON object of strings as a map (other values are skipped).
+std::map<std::string, std::string> strings(const json& j, const char* key) {
+  std::map<std::string, std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) return out;
+  for (const auto& [k, v] : it->items()) {
+    if (v.is_string()) out[k] = v.get<std::string>();
+  }
+  return out;
+}
+
+/// `m` with every value redacted, as a JSON object.
+json redacted(const std::map<std::string, std::string>& m) {
+  json out = json::object();
+  for (const auto& [k, v] : m) out[r(k)] = r(v);
+  return out;
+}
+
+json nullable(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(r(s));
+}
+
 Header read_header(const json& j) {
   Header h;
   h.version = num<int>(j, "version", 0);
@@ -74,6 +97,29 @@ Header read_header(const json& j) {
   h.proxy_url = str(j, "proxy_url");
   h.command = str(j, "command");
   h.client_log = str(j, "client_log");
+  h.provider = str(j, "provider");
+  h.profile = str(j, "profile");
+  h.mode = str(j, "mode");
+  if (auto it = j.find("money_kinds"); it != j.end() && it->is_array()) {
+    for (const auto& k : *it) {
+      if (k.is_string()) h.money_kinds.push_back(k.get<std::string>());
+    }
+  }
+  h.idempotency_header = str(j, "idempotency_header");
+  h.request_id_header = str(j, "request_id_header");
+  if (auto it = j.find("rate_limit"); it != j.end() && it->is_object()) {
+    h.rate_limit = RecordedRateLimit{num<int>(*it, "limit", 0), num<int>(*it, "per_s", 1)};
+  }
+  if (auto it = j.find("credentials"); it != j.end() && it->is_object()) {
+    for (const auto& [name, c] : it->items()) {
+      if (c.is_object()) h.credentials[name] = {str(c, "fingerprint"), str(c, "source")};
+    }
+  }
+  if (auto it = j.find("required_headers"); it != j.end() && it->is_object()) {
+    for (const auto& [name, modes] : it->items())
+      h.required_headers[name] = strings(*it, name.c_str());
+  }
+  h.token_path = str(j, "token_path");
   return h;
 }
 
@@ -99,6 +145,19 @@ ExchangeRecord read_exchange(const json& j) {
   e.dropped = flag(j, "dropped");
   e.error_code = str(j, "error_code");
   e.error = str(j, "error");
+  e.money_kind = str(j, "money_kind");
+  e.trace_id = str(j, "trace_id");
+  if (auto it = j.find("auth"); it != j.end() && it->is_object()) {
+    e.auth.scheme = str(*it, "scheme");
+    e.auth.credentials = strings(*it, "credentials");
+    e.auth.token = str(*it, "token");
+  }
+  e.headers = strings(j, "headers");
+  e.token_request = flag(j, "token_request");
+  e.token_scope = str(j, "token_scope");
+  e.key_mode = str(j, "key_mode");
+  e.token_issued = flag(j, "token_issued");
+  e.token_expires_s = opt_num<std::int64_t>(j, "token_expires_s");
   return e;
 }
 
@@ -110,8 +169,12 @@ Footer read_footer(const json& j) {
   f.exit_code = num<int>(j, "exit_code", -1);
   f.duration_ms = num<std::int64_t>(j, "duration_ms", 0);
   f.exchanges = num<std::int64_t>(j, "exchanges", 0);
-  f.deposits_created = opt_num<std::int64_t>(j, "deposits_created");
-  f.withdrawals_created = opt_num<std::int64_t>(j, "withdrawals_created");
+  if (auto it = j.find("created"); it != j.end() && it->is_object()) {
+    f.created.emplace();
+    for (const auto& [kind, n] : it->items()) {
+      if (n.is_number_integer()) (*f.created)[kind] = n.get<std::int64_t>();
+    }
+  }
   return f;
 }
 
@@ -129,7 +192,25 @@ std::string header_line(const Header& h) {
             {"base_url", r(h.base_url)},
             {"proxy_url", r(h.proxy_url)},
             {"command", r(h.command)},
-            {"client_log", r(h.client_log)}};
+            {"client_log", r(h.client_log)},
+            {"provider", r(h.provider)},
+            {"profile", r(h.profile)},
+            {"mode", h.mode},
+            {"money_kinds", h.money_kinds},
+            {"idempotency_header", r(h.idempotency_header)},
+            {"request_id_header", r(h.request_id_header)}};
+  j["rate_limit"] = h.rate_limit
+                        ? json{{"limit", h.rate_limit->limit}, {"per_s", h.rate_limit->per_s}}
+                        : json(nullptr);
+  json creds = json::object();
+  for (const auto& [name, c] : h.credentials) {
+    creds[r(name)] = {{"fingerprint", r(c.fingerprint)}, {"source", r(c.source)}};
+  }
+  j["credentials"] = std::move(creds);
+  json required = json::object();
+  for (const auto& [name, modes] : h.required_headers) required[r(name)] = redacted(modes);
+  j["required_headers"] = std::move(required);
+  j["token_path"] = r(h.token_path);
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
@@ -155,7 +236,19 @@ std::string exchange_line(const ExchangeRecord& e) {
       {"client_status", e.client_status},
       {"dropped", e.dropped},
       {"error_code", r(e.error_code)},
-      {"error", r(e.error)}};
+      {"error", r(e.error)},
+      {"money_kind", nullable(e.money_kind)},
+      {"trace_id", nullable(e.trace_id)},
+      {"auth",
+       {{"scheme", r(e.auth.scheme)},
+        {"credentials", redacted(e.auth.credentials)},
+        {"token", nullable(e.auth.token)}}},
+      {"headers", redacted(e.headers)},
+      {"token_request", e.token_request},
+      {"token_scope", nullable(e.token_scope)},
+      {"key_mode", nullable(e.key_mode)},
+      {"token_issued", e.token_issued},
+      {"token_expires_s", opt(e.token_expires_s)}};
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
@@ -166,9 +259,14 @@ std::string footer_line(const Footer& f) {
             {"exit_code", f.exit_code},
             {"duration_ms", f.duration_ms},
             {"exchanges", f.exchanges},
-            {"deposits_created", opt(f.deposits_created)},
-            {"withdrawals_created", opt(f.withdrawals_created)}};
-  return j.dump();
+            {"created", f.created ? json(*f.created) : json(nullptr)}};
+  return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+std::optional<std::int64_t> Footer::created_of(const std::string& kind) const {
+  if (!created) return std::nullopt;
+  auto it = created->find(kind);
+  return it == created->end() ? std::optional<std::int64_t>(0) : it->second;
 }
 
 Recording parse_recording(std::istream& in) {
@@ -184,8 +282,10 @@ Recording parse_recording(std::istream& in) {
     const std::string type = str(j, "type");
     if (type == "header") {
       rec.header = read_header(j);
-      if (rec.header.version != 1) {
-        throw std::runtime_error(std::to_string(n) + ": unsupported recording version");
+      if (rec.header.version != k_recording_version) {
+        throw std::runtime_error(fmt::format(
+            "{}: recording format {} (this bluum-golive reads format {}: run `audit` again)", n,
+            rec.header.version, k_recording_version));
       }
       have_header = true;
     } else if (!have_header) {

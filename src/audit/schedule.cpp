@@ -15,18 +15,21 @@ namespace golive::audit {
 
 namespace {
 
+// Statuses are the pack's documented ones (bind_schedule): `5xx` is the pack's server errors,
+// since vendors document different ones (Bluum: 500 only). `on: money, per_kind: true` is the
+// first operation of each money kind (Bluum: a deposit and a withdrawal; a payments API: a
+// payment).
 const char* k_default = R"(version: 1
 name: default
-description: 429 (seconds and HTTP-date), a dropped deposit and withdrawal, 503/500 in a row, a 400, a 401, a 503 that never ends
+description: 429 (seconds and HTTP-date), the first money movement of each kind dropped, 5xx in a row, a 400, a 401, a 5xx that never ends
 faults:
   - {on: GET, nth: 1, fault: 429, retry_after: 1}
-  - {on: deposit, nth: 1, fault: drop}
-  - {on: withdrawal, nth: 1, fault: drop}
+  - {on: money, per_kind: true, nth: 1, fault: drop}
   - {on: GET, nth: 2, fault: 429, retry_after: date+1}
-  - {on: GET, nth: 3, fault: [503, 500, 503, 500], shuffle: true}
+  - {on: GET, nth: 3, fault: [5xx, 5xx, 5xx, 5xx], shuffle: true}
   - {on: write, nth: 2, fault: 400}
   - {on: GET, nth: 4, fault: 401}
-  - {on: GET, nth: 5, fault: 503, count: 12}
+  - {on: GET, nth: 5, fault: 5xx, count: 12}
 )";
 
 const char* k_none = R"(version: 1
@@ -37,24 +40,31 @@ faults: []
 
 const char* k_dropped = R"(version: 1
 name: dropped-response
-description: the first deposit and the first withdrawal are forwarded, then their responses are dropped
+description: the first money movement of each kind is forwarded, then its response is dropped
 faults:
-  - {on: deposit, nth: 1, fault: drop}
-  - {on: withdrawal, nth: 1, fault: drop}
+  - {on: money, per_kind: true, nth: 1, fault: drop}
 )";
 
 const std::map<std::string, Selector>& selectors() {
-  static const std::map<std::string, Selector> m = {{"any", Selector::any},
-                                                    {"GET", Selector::get},
-                                                    {"POST", Selector::post},
-                                                    {"PUT", Selector::put},
-                                                    {"PATCH", Selector::patch},
-                                                    {"DELETE", Selector::del},
-                                                    {"write", Selector::write},
-                                                    {"deposit", Selector::deposit},
-                                                    {"withdrawal", Selector::withdrawal},
-                                                    {"money", Selector::money}};
+  static const std::map<std::string, Selector> m = {
+      {"any", Selector::any},     {"GET", Selector::get},     {"POST", Selector::post},
+      {"PUT", Selector::put},     {"PATCH", Selector::patch}, {"DELETE", Selector::del},
+      {"write", Selector::write}, {"money", Selector::money}};
   return m;
+}
+
+std::vector<std::string> selector_names() {
+  std::vector<std::string> names;
+  for (const auto& [k, _] : selectors()) names.push_back(k);
+  return names;
+}
+
+/// A money kind as a selector: lower case letters, digits, '-' and '_'.
+bool kind_name(const std::string& s) {
+  if (s.empty() || s.front() < 'a' || s.front() > 'z') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
 }
 
 const std::set<int> k_statuses = {400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504};
@@ -96,17 +106,21 @@ struct Parser {
   std::optional<FaultStep> step(const YAML::Node& n) {
     FaultStep s;
     if (n.IsScalar() && n.Scalar() == "drop") return s;
+    if (n.IsScalar() && n.Scalar() == "5xx") {
+      s.server_error = true;
+      return s;
+    }
     if (auto v = n.IsScalar() ? integer(n, "fault", 100, 599) : std::nullopt; v) {
       if (k_statuses.count(*v)) {
         s.status = *v;
         return s;
       }
-      error(n, fmt::format("fault {} is not injectable (drop or one of 400 401 403 404 409 422 "
-                           "429 500 502 503 504)",
+      error(n, fmt::format("fault {} is not injectable (drop, 5xx or one of 400 401 403 404 409 "
+                           "422 429 500 502 503 504)",
                            *v));
       return std::nullopt;
     }
-    if (!n.IsScalar()) error(n, "fault must be 'drop', a status code or a list of them");
+    if (!n.IsScalar()) error(n, "fault must be 'drop', '5xx', a status code or a list of them");
     return std::nullopt;
   }
 
@@ -154,7 +168,7 @@ struct Parser {
       error(n, "each fault must be a map {on, nth, fault, ...}");
       return std::nullopt;
     }
-    keys(n, {"on", "nth", "fault", "count", "retry_after", "shuffle", "path"});
+    keys(n, {"on", "nth", "fault", "count", "retry_after", "shuffle", "path", "per_kind"});
     Rule r;
     r.loc = at(n);
     if (!n["on"] || !n["fault"]) {
@@ -162,13 +176,23 @@ struct Parser {
       return std::nullopt;
     }
     const auto on = n["on"].as<std::string>("");
-    if (!selectors().count(on)) {
-      std::vector<std::string> names;
-      for (const auto& [k, _] : selectors()) names.push_back(k);
-      error(n["on"], fmt::format("unknown selector '{}' (known: {})", on, fmt::join(names, ", ")));
+    if (selectors().count(on)) {
+      r.on = selectors().at(on);
+    } else if (kind_name(on)) {
+      r.on = Selector::kind;  // a money kind of the pack, checked by bind_schedule()
+      r.kind = on;
+    } else {
+      error(n["on"], fmt::format("unknown selector '{}' (known: {}, or a money kind of the "
+                                 "provider pack such as deposit)",
+                                 on, fmt::join(selector_names(), ", ")));
       return std::nullopt;
     }
-    r.on = selectors().at(on);
+    if (n["per_kind"]) {
+      r.per_kind = n["per_kind"].as<bool>(false);
+      if (r.per_kind && r.on != Selector::money) {
+        error(n["per_kind"], "per_kind applies to 'on: money' only");
+      }
+    }
     if (n["nth"]) r.nth = integer(n["nth"], "nth", 1, 100000).value_or(1);
     if (n["path"]) r.path_contains = n["path"].as<std::string>("");
     if (n["shuffle"]) r.shuffle = n["shuffle"].as<bool>(false);
@@ -267,6 +291,56 @@ Schedule resolve_schedule(const std::string& value) {
       value.find('/') != std::string::npos || value.ends_with(".yaml") || value.ends_with(".yml");
   if (fs::is_regular_file(value, ec) || looks_like_file) return load_schedule_file(value);
   return builtin_schedule(value);
+}
+
+Schedule bind_schedule(Schedule schedule, const ProviderPack& pack) {
+  std::vector<Diagnostic> diags;
+  const auto kinds = pack.money_kinds();
+  std::vector<int> server;
+  std::vector<std::string> injectable;
+  for (const auto& [status, _] : pack.errors.injected) {
+    injectable.push_back(std::to_string(status));
+    if (status >= 500) server.push_back(status);
+  }
+  const std::string listed =
+      injectable.empty() ? std::string("none") : fmt::format("{}", fmt::join(injectable, " "));
+  for (auto& rule : schedule.rules) {
+    if (rule.on == Selector::kind &&
+        std::find(kinds.begin(), kinds.end(), rule.kind) == kinds.end()) {
+      auto candidates = selector_names();
+      candidates.insert(candidates.end(), kinds.begin(), kinds.end());
+      const auto hint = did_you_mean(rule.kind, candidates);
+      diags.push_back({rule.loc, fmt::format("unknown selector '{}'{}: provider {} has the money "
+                                             "kinds {} (and the selectors {})",
+                                             rule.kind,
+                                             hint.empty() ? "" : "; did you mean '" + hint + "'?",
+                                             pack.name,
+                                             kinds.empty() ? "none" : fmt::format("{}", fmt::join(kinds, ", ")),
+                                             fmt::join(selector_names(), ", "))});
+    }
+    std::set<std::string> reported;
+    size_t next_server = 0;
+    for (auto& step : rule.steps) {
+      std::string problem;
+      if (step.server_error && server.empty()) {
+        problem = fmt::format("fault 5xx: provider {} documents no server error code "
+                              "(errors.injected lists {})",
+                              pack.name, listed);
+      } else if (step.server_error) {
+        step.status = server[next_server++ % server.size()];
+        step.server_error = false;
+      } else if (step.status != 0 && pack.errors.injected.count(step.status) == 0) {
+        problem = fmt::format("fault {}: provider {} documents no error code for it (errors."
+                              "injected lists {}; 5xx picks a documented server error)",
+                              step.status, pack.name, listed);
+      }
+      if (!problem.empty() && reported.insert(problem).second) diags.push_back({rule.loc, problem});
+      // A vendor that sends delay-seconds only gets delay-seconds.
+      if (step.http_date && pack.retry_after == "seconds") step.http_date = false;
+    }
+  }
+  if (!diags.empty()) throw ConfigError(diags);
+  return schedule;
 }
 
 std::string http_date(std::chrono::system_clock::time_point t) {

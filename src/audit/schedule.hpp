@@ -14,29 +14,38 @@
 
 #include "audit/operation.hpp"
 #include "core/diagnostic.hpp"
+#include "engine/provider.hpp"
 
 namespace golive::audit {
 
-/// Which requests a rule counts. `write` is any non-GET that is not a money movement;
-/// `deposit`/`withdrawal` are POSTs whose path ends in /deposits or /withdrawals.
-enum class Selector { any, get, post, put, patch, del, write, deposit, withdrawal, money };
+/// Which requests a rule counts. `money` is a request to one of the provider pack's money
+/// endpoints; `kind` one of a given money kind (deposit, withdrawal, payment, ...); `write` any
+/// other method than GET/HEAD/OPTIONS that is not a money movement.
+enum class Selector { any, get, post, put, patch, del, write, money, kind };
 
 /// One injected answer. `status` 0 means "drop": forward upstream, then cut the connection
 /// without answering (the client sees a reset after the money moved).
 struct FaultStep {
   int status = 0;
+  /// `5xx` in a schedule: a server error the pack documents, chosen by bind_schedule().
+  bool server_error = false;
   /// Retry-After to send: delay-seconds, or with `http_date` an HTTP-date this many seconds
   /// ahead (rounded up to the next whole second). Range [min, max] picked with the seed.
   std::optional<std::pair<int, int>> retry_after_s;
   bool http_date = false;
-  std::string name() const { return status == 0 ? "drop" : std::to_string(status); }
+  std::string name() const {
+    return server_error ? "5xx" : status == 0 ? "drop" : std::to_string(status);
+  }
 };
 
-/// Fault `steps` for the `nth` new operation matching `on` (and `path_contains`): attempt k of
-/// that operation gets steps[k-1]; later attempts pass through. With `shuffle`, the order of
-/// the steps is permuted by the seed.
+/// Fault `steps` for the `nth` new operation matching `on` (and `kind`, `path_contains`):
+/// attempt k of that operation gets steps[k-1]; later attempts pass through. With `per_kind`
+/// (only with `on: money`) the rule counts each money kind apart: the nth deposit and the nth
+/// withdrawal. With `shuffle`, the order of the steps is permuted by the seed.
 struct Rule {
   Selector on = Selector::any;
+  std::string kind;  ///< the money kind, for Selector::kind
+  bool per_kind = false;
   std::string path_contains;
   int nth = 1;
   std::vector<FaultStep> steps;
@@ -63,10 +72,14 @@ Schedule load_schedule_file(const std::string& path);
 /// built-in name.
 Schedule resolve_schedule(const std::string& value);
 
-/// Whether `r` matches selector `s`.
-bool matches(Selector s, const RequestInfo& r);
-/// True for a POST to .../deposits or .../withdrawals.
-bool is_money_movement(const std::string& method, const std::string& path);
+/// The schedule made concrete for `pack`: every money kind a rule names is one of the pack's,
+/// every status has a documented code in `errors.injected` (`5xx` becomes the pack's server
+/// errors in turn), and with `retry_after: seconds` an HTTP-date Retry-After becomes the same
+/// delay in seconds. Throws ConfigError at the rules that do not fit, all at once.
+Schedule bind_schedule(Schedule schedule, const ProviderPack& pack);
+
+/// Whether `r` matches the selector of `rule` (its path filter aside).
+bool matches(const Rule& rule, const RequestInfo& r);
 
 /// The fault (if any) for one request.
 struct Decision {
@@ -80,6 +93,7 @@ struct Decision {
 /// an operation whose last attempt failed within the retry window (same_operation()).
 class FaultPlanner {
  public:
+  /// `schedule` must be bound (bind_schedule); throws std::invalid_argument for a `5xx` step.
   FaultPlanner(Schedule schedule, std::uint64_t seed);
   /// Decides the fault for `r`, the `seq`-th request to arrive (1-based, every request the
   /// proxy received counts, as in the recording), at `wall_now` (HTTP-date Retry-After is
@@ -104,7 +118,7 @@ class FaultPlanner {
   Schedule schedule_;
   std::mutex mu_;
   std::mt19937_64 rng_;
-  std::vector<int> counts_;        ///< new operations matched, per rule
+  std::vector<std::map<std::string, int>> counts_;  ///< new operations matched, per rule (and kind)
   std::map<std::string, Op> ops_;  ///< by operation_id()
 };
 

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "audit/proxy.hpp"
+#include "crypto/digest.hpp"
 #include "net/url.hpp"
 
 namespace golive::cli {
@@ -23,14 +24,21 @@ std::string iso8601_ms(std::chrono::system_clock::time_point t) {
                      fmt::gmtime(std::chrono::system_clock::to_time_t(t)), ms);
 }
 
+/// A credential the command gets: its value (in memory only) and where it comes from.
+struct CommandCredential {
+  std::string value;
+  std::string source;
+};
+
 /// Environment for the command: the proxy's URL under the pack's variable name, and the run's
 /// credentials where the caller's environment does not already provide them (or always, when
-/// `caller_first` is false). The credentials the command will use (the pack's secret
-/// variables, and the Basic token of its key pair) are registered with the Redactor in every
-/// form before it starts: its output is echoed, and it may print its own Authorization header
-/// before the proxy has seen a request.
+/// `caller_first` is false); `given` receives what the command gets. The credentials the
+/// command will use (the pack's secret variables, and the Basic token of its key pair) are
+/// registered with the Redactor in every form before it starts: its output is echoed, and it
+/// may print its own Authorization header before the proxy has seen a request.
 std::map<std::string, std::string> command_env(const Target& target, const ProviderPack& provider,
-                                               const std::string& proxy_url, bool caller_first) {
+                                               const std::string& proxy_url, bool caller_first,
+                                               std::map<std::string, CommandCredential>& given) {
   std::map<std::string, std::string> env;
   auto var = [&](const std::string& role) {
     auto it = provider.env_vars.find(role);
@@ -45,8 +53,10 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     auto cred = target.credentials.find(role);
     if (have != nullptr && *have != '\0') {
       used[role] = have;
+      given[role] = {have, "env " + name + " of the audit"};
     } else if (cred != target.credentials.end() && cred->second.ok()) {
       env[name] = used[role] = cred->second.secret->reveal();
+      given[role] = {used[role], cred->second.secret->source()};
     }
   }
   std::vector<std::string> secret_roles = provider.credentials;
@@ -61,6 +71,46 @@ std::map<std::string, std::string> command_env(const Target& target, const Provi
     register_basic_credentials(used[provider.auth.user], used[provider.auth.password]);
   }
   return env;
+}
+
+/// The provider facts the grades need, in the recording's header: the audited profile and its
+/// mode, the pack's money kinds, headers, published limit, and the fingerprints (never the
+/// values) of the credentials the client should use: those the profile declares, else (a profile
+/// without credentials, e.g. the demo's generated ones) those the command was given.
+void describe_provider(audit::Header& h, const ProviderPack& provider, const Target& target,
+                       const std::map<std::string, CommandCredential>& given) {
+  const EnvKind kind = target.profile.kind;
+  h.provider = provider.name;
+  h.profile = target.profile.name;
+  h.mode = std::string(to_string(kind));
+  h.money_kinds = provider.money_kinds();
+  h.idempotency_header = provider.idempotency ? provider.idempotency->header : "";
+  h.request_id_header = provider.request_id.header;
+  for (const auto& r : provider.rate_limits) {
+    if (r.scope == "requests" && (!r.mode || *r.mode == kind) && r.limit > 0) {
+      h.rate_limit = audit::RecordedRateLimit{r.limit, r.per_s};
+      break;
+    }
+  }
+  for (const auto& name : provider.auth_credentials()) {
+    auto it = target.credentials.find(name);
+    if (target.profile.credentials.count(name) && it != target.credentials.end() &&
+        it->second.ok() && !it->second.secret->empty()) {
+      h.credentials[name] = {crypto::fingerprint(it->second.secret->reveal()),
+                             it->second.secret->source()};
+    } else if (auto g = given.find(name); g != given.end() && !g->second.value.empty()) {
+      h.credentials[name] = {crypto::fingerprint(g->second.value),
+                             g->second.source + " (the profile declares none)"};
+    }
+  }
+  for (const auto& rule : provider.headers) {
+    auto& modes = h.required_headers[rule.name];
+    if (rule.by_mode.empty()) modes[""] = rule.value;
+    for (const auto& [k, v] : rule.by_mode) modes[std::string(to_string(k))] = v;
+  }
+  if (provider.auth.strategy == AuthStrategy::token_exchange) {
+    h.token_path = provider.auth.token.path;
+  }
 }
 
 /// This executable, so the reference client runs from the same binary wherever it is installed
@@ -90,6 +140,7 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
   pc.upstream_timeout = std::chrono::seconds(run.profile.http.timeout_s);
   pc.add_missing_money_keys = run.profile.embedded();
   pc.run_id = out.run_id;
+  pc.pack = run.provider;
   audit::Proxy proxy(pc, planner, *recorder, epoch);
   proxy.start();
 
@@ -104,6 +155,10 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
   h.proxy_url = proxy.base_url();
   h.command = fs::path(spec.argv.front()).filename().string();
   h.client_log = spec.client_log.empty() ? "" : fs::absolute(spec.client_log).string();
+  std::map<std::string, CommandCredential> given;
+  const auto command_vars = command_env(target, run.provider, proxy.base_url(),
+                                        spec.caller_credentials_first, given);
+  describe_provider(h, run.provider, target, given);
   recorder->header(h);
   if (spec.announce) {
     std::cerr << redact(
@@ -113,7 +168,7 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
 
   audit::CommandSpec cmd;
   cmd.argv = spec.argv;
-  cmd.env = command_env(target, run.provider, proxy.base_url(), spec.caller_credentials_first);
+  cmd.env = command_vars;
   cmd.timeout = spec.timeout;
   cmd.on_output = spec.on_output;
   out.outcome = audit::run_command(cmd);
@@ -128,13 +183,14 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
   footer.duration_ms = out.outcome.duration.count();
   footer.exchanges = proxy.exchange_count();
   if (emu != nullptr) {
-    std::int64_t deposits = 0, withdrawals = 0;
-    for (const auto& key : proxy.api_keys_seen()) {
-      deposits += static_cast<std::int64_t>(emu->money_created(key, "deposit"));
-      withdrawals += static_cast<std::int64_t>(emu->money_created(key, "withdrawal"));
+    footer.created.emplace();
+    for (const auto& kind : run.provider.money_kinds()) {
+      std::int64_t n = 0;
+      for (const auto& key : proxy.api_keys_seen()) {
+        n += static_cast<std::int64_t>(emu->money_created(key, kind));
+      }
+      (*footer.created)[kind] = n;
     }
-    footer.deposits_created = deposits;
-    footer.withdrawals_created = withdrawals;
   }
   recorder->footer(footer);
   return out;

@@ -102,7 +102,7 @@ int run_audit(const AuditFlags& f) {
   // Grade what was written, exactly as `check --audit FILE` would.
   RunReport report = report_header(run, target, done.run_id);
   const audit::Recording rec = audit::load_recording(record);
-  for (const auto& id : audit::grade_ids()) {
+  for (const auto& id : audit::grade_ids_for(rec.header)) {
     ResultRow row;
     row.info = registry.find(id)->info;
     row.result = audit::grade(id, rec);
@@ -126,10 +126,10 @@ int run_audit(const AuditFlags& f) {
                         outcome.signal ? "by signal " + std::to_string(outcome.signal)
                                        : std::to_string(outcome.exit_code),
                         outcome.duration.count(), footer.exchanges));
-  if (footer.deposits_created) {
-    report.notes.push_back(
-        fmt::format("the embedded emulator holds {} deposit(s) and {} withdrawal(s)",
-                    *footer.deposits_created, *footer.withdrawals_created));
+  if (footer.created) {
+    std::vector<std::string> held;
+    for (const auto& [kind, n] : *footer.created) held.push_back(fmt::format("{} {}(s)", n, kind));
+    report.notes.push_back(fmt::format("the embedded emulator holds {}", fmt::join(held, " and ")));
   }
   report.notes.push_back("recording: " + record);
   decide(report, VerdictOptions{});

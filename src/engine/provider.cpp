@@ -125,6 +125,26 @@ const MoneyEndpoint* ProviderPack::money_endpoint(std::string_view method,
   return nullptr;
 }
 
+std::vector<std::string> ProviderPack::auth_credentials() const {
+  switch (auth.strategy) {
+    case AuthStrategy::basic:
+      return {auth.user, auth.password};
+    case AuthStrategy::bearer:
+      return {auth.credential};
+    case AuthStrategy::token_exchange:
+      return {auth.token.credential};
+  }
+  return {};
+}
+
+std::vector<std::string> ProviderPack::money_kinds() const {
+  std::vector<std::string> out;
+  for (const auto& m : money) {
+    if (std::find(out.begin(), out.end(), m.kind) == out.end()) out.push_back(m.kind);
+  }
+  return out;
+}
+
 bool ProviderPack::has(std::string_view capability) const {
   if (capability == "idempotency") return idempotency.has_value();
   if (capability == "webhook-registration") return webhook.registration.has_value();
@@ -133,6 +153,14 @@ bool ProviderPack::has(std::string_view capability) const {
   if (capability == "token-exchange") return auth.strategy == AuthStrategy::token_exchange;
   if (capability == "money") return !money.empty();
   if (capability == "webhook-events") return !webhook.events.empty();
+  if (capability == "rate-limits") {
+    return std::any_of(rate_limits.begin(), rate_limits.end(),
+                       [](const RateLimit& r) { return r.scope == "requests" && r.limit > 0; });
+  }
+  if (capability == "error-body-id") return !request_id.body.empty() || !errors.request_id.empty();
+  if (capability == "error-trace-id")
+    return errors.envelope.find("{trace_id}") != std::string::npos;
+  if (capability == "mode-headers") return !headers.empty();
   return false;
 }
 

@@ -76,13 +76,27 @@ struct KnownCode {
   std::string fix;
 };
 
-/// Where an error answer keeps its parts (JSON pointers; the first that resolves wins).
+/// The documented code the audit proxy answers with when it injects an HTTP status
+/// (`errors.injected`; docs/audit.md): never a code the vendor does not document.
+struct InjectedError {
+  std::string code;     ///< e.g. BLUM-429-001, rate_limit.exceeded
+  std::string type;     ///< fills {type} (Bluum: rate_limit_error); "" when the vendor has none
+  std::string message;  ///< fills {message}; "" = the code's meaning from `codes`
+};
+
+/// Where an error answer keeps its parts (JSON pointers; the first that resolves wins), and
+/// how the audit proxy writes one.
 struct ErrorSpec {
   std::vector<std::string> code, message, detail, type, param, request_id;
   std::string code_pattern;   ///< regex every code must match; empty: any non-empty code
   int code_status_group = 0;  ///< capture group of code_pattern holding the HTTP status
   std::map<std::string, KnownCode> codes;
   std::string not_found_path;  ///< a GET that must answer 404 in the envelope (api.error-model)
+  /// `errors.template` as JSON text: the vendor's error body with {code} {message} {type}
+  /// {request_id} {trace_id} {status} placeholders in its string values; "" when the pack gives
+  /// none (error_body() then puts each part at its first pointer).
+  std::string envelope;
+  std::map<int, InjectedError> injected;  ///< HTTP status → the documented code to answer
 };
 
 /// Where a response's request id comes from: a header, else body pointers (Basiq correlationId).
@@ -231,8 +245,16 @@ struct ProviderPack {
   const KnownCode* known_code(const std::string& code) const;
   /// The money endpoint matching a request, or nullptr.
   const MoneyEndpoint* money_endpoint(std::string_view method, std::string_view path) const;
+  /// The credential names the auth strategy sends: Basic user and password, the Bearer
+  /// credential, or the credential of the token request.
+  std::vector<std::string> auth_credentials() const;
+  /// The distinct kinds of the money endpoints, in the order the pack lists them.
+  std::vector<std::string> money_kinds() const;
   /// True when the pack answers `capability`: "idempotency", "webhook-registration", "smoke",
-  /// "key-prefix-mode", "token-exchange", "money", "webhook-events".
+  /// "key-prefix-mode", "token-exchange", "money", "webhook-events", "rate-limits" (a published
+  /// request limit), "error-body-id" (error bodies carry an id: request_id.body or
+  /// errors.request_id), "error-trace-id" (`errors.template` places {trace_id}), "mode-headers"
+  /// (headers required on every request).
   bool has(std::string_view capability) const;
 };
 

@@ -39,18 +39,6 @@ const Secret* credential(const Target& t, const std::string& name) {
   return &*it->second.secret;
 }
 
-std::vector<std::string> auth_credentials(const ProviderPack& p) {
-  switch (p.auth.strategy) {
-    case AuthStrategy::basic:
-      return {p.auth.user, p.auth.password};
-    case AuthStrategy::bearer:
-      return {p.auth.credential};
-    case AuthStrategy::token_exchange:
-      return {p.auth.token.credential};
-  }
-  return {};
-}
-
 std::string join_url(const std::string& base_url, const std::string& path_and_query) {
   std::string base = base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
@@ -167,7 +155,7 @@ ProviderApi::ProviderApi(const CheckContext& ctx)
                                     ctx.time_left()))) {}
 
 std::string ProviderApi::missing_credential() const {
-  for (const auto& name : auth_credentials(pack_)) {
+  for (const auto& name : pack_.auth_credentials()) {
     if (credential(target_, name) == nullptr) return name;
   }
   return "";

@@ -34,6 +34,21 @@ ApiError read_api_error(const ProviderPack& pack, const net::Response& response)
 /// The response's request id: the pack's header, else its body pointers (errors included).
 std::string request_id_of(const ProviderPack& pack, const net::Response& response);
 
+/// What an error answer written in the vendor's envelope says (the placeholders of
+/// `errors.template`).
+struct ErrorAnswer {
+  int status = 0;
+  std::string code, message, type;
+  std::string request_id;  ///< {request_id}: the id also sent in the pack's request-id header
+  std::string trace_id;    ///< {trace_id}: a separate id some vendors put in error bodies
+};
+
+/// The vendor's error body for `answer`: `errors.template` with every placeholder filled in (a
+/// string that is exactly one placeholder whose value is empty is left out; "{status}" alone is
+/// a number). Without a template: code, message and type at the first pointer of each, and the
+/// request id at the first body pointer (errors.request_id, else request_id.body).
+nlohmann::json error_body(const ProviderPack& pack, const ErrorAnswer& answer);
+
 /// A token a token exchange answered, cached for the run.
 struct CachedToken {
   Secret token;

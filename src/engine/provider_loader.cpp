@@ -8,6 +8,7 @@
 
 #include "core/yaml_load.hpp"
 #include "engine/provider.hpp"
+#include "engine/provider_errors.hpp"
 #include "profile/yaml_reader.hpp"
 
 namespace golive {
@@ -183,7 +184,7 @@ void read_mode(Reader& r, const Entry& e, ProviderPack& p) {
 void read_errors(Reader& r, const Entry& e, ProviderPack& p) {
   auto f = mapping(r, e,
                    {"code", "message", "detail", "type", "param", "request_id", "code_pattern",
-                    "code_status_group", "codes", "not_found_path"},
+                    "code_status_group", "codes", "not_found_path", "template", "injected"},
                    {"code", "message"});
   if (!f) return;
   auto& s = p.errors;
@@ -224,6 +225,7 @@ void read_errors(Reader& r, const Entry& e, ProviderPack& p) {
       }
     }
   }
+  detail::read_error_answers(r, *f, p);
 }
 
 void read_rate_limits(Reader& r, const Entry& e, ProviderPack& p) {
@@ -484,23 +486,14 @@ void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   };
   const Entry* auth = f->get("auth");
   if (auth != nullptr) {
-    std::vector<std::string> used;
-    switch (p.auth.strategy) {
-      case AuthStrategy::basic:
-        used = {p.auth.user, p.auth.password};
-        break;
-      case AuthStrategy::bearer:
-        used = {p.auth.credential};
-        break;
-      case AuthStrategy::token_exchange:
-        used = {p.auth.token.credential};
-        break;
-    }
-    for (const auto& c : used) {
+    for (const auto& c : p.auth_credentials()) {
       if (!c.empty() && !declared(c)) {
         r.error(*auth, "'auth' uses credential '" + c + "', which 'credentials' does not list");
       }
     }
+  }
+  if (const Entry* errors = f->get("errors"); errors != nullptr && !r.has_errors()) {
+    detail::check_error_answers(r, *errors, p);
   }
   if (p.hosts.empty() && f->get("hosts") != nullptr) {
     r.error(*f->get("hosts"), "'hosts' must list at least one host");

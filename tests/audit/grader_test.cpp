@@ -55,7 +55,7 @@ TEST_CASE("retry-same-key: the retry after a dropped deposit reuses the key") {
   CHECK(grade_retry_same_key(b.rec).status == Status::inconclusive);
   b.add("POST", dep, 0, 0, "k1", "body1");
   b.add("POST", dep, 201, 150, "k1", "body1");
-  b.rec.footer.deposits_created = 1;
+  b.rec.footer.created = std::map<std::string, std::int64_t>{{"deposit", 1}};
   auto r = grade_retry_same_key(b.rec);
   CHECK(r.status == Status::pass);
   CHECK(r.summary.find("the upstream holds 1 deposit for 1 deposit operation") !=
@@ -66,7 +66,7 @@ TEST_CASE("retry-same-key: a key-less retry that moved money twice fails and say
   Builder b;
   b.add("POST", dep, 0, 0, "", "body1");
   b.add("POST", dep, 201, 102, "", "body1");
-  b.rec.footer.deposits_created = 2;
+  b.rec.footer.created = std::map<std::string, std::int64_t>{{"deposit", 2}};
   auto r = grade_retry_same_key(b.rec);
   CHECK(r.status == Status::fail);
   CHECK(r.summary.find("the upstream holds 2 deposits for 1 deposit operation") !=
@@ -280,7 +280,7 @@ TEST_CASE("recordings round-trip through JSONL and bad files are inconclusive") 
   b.rec.header.client_log = "/tmp/x.log";
   b.throttled("/v1/a", 0, 1000, true);
   b.add("POST", dep, 0, 10, "k1", "body1").key_added_by_proxy = true;
-  b.rec.footer.deposits_created = 3;
+  b.rec.footer.created = std::map<std::string, std::int64_t>{{"deposit", 3}};
   std::stringstream ss;
   ss << header_line(b.rec.header) << "\n";
   for (const auto& e : b.rec.exchanges) ss << exchange_line(e) << "\n";
@@ -295,7 +295,8 @@ TEST_CASE("recordings round-trip through JSONL and bad files are inconclusive") 
   CHECK(back.exchanges[1].key_added_by_proxy);
   CHECK(back.exchanges[1].client_status == 0);
   CHECK(back.footer.present);
-  CHECK(back.footer.deposits_created == 3);
+  CHECK(back.footer.created_of("deposit") == 3);
+  CHECK(back.footer.created_of("withdrawal") == 0);
 
   std::stringstream bad("{\"type\":\"exchange\"}\n");
   CHECK_THROWS_WITH(parse_recording(bad), "1: expected the header line first");

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "audit/recording.hpp"
+#include "engine/packs.hpp"
 
 namespace golive::audit::test {
 
@@ -13,6 +14,11 @@ struct Builder {
   Builder() {
     rec.header.run_id = "run-test";
     rec.header.schedule = "default";
+    rec.header.provider = "bluum";
+    rec.header.mode = "sandbox";
+    rec.header.money_kinds = {"deposit", "withdrawal"};
+    rec.header.idempotency_header = "Idempotency-Key";
+    rec.header.request_id_header = "X-Request-Id";
     rec.footer.present = true;
     rec.footer.exit_code = 0;
   }
@@ -25,6 +31,11 @@ struct Builder {
     e.conn = 1;
     e.method = method;
     e.path = path;
+    // The proxy classifies with the pack, relative to the base URL (/v1).
+    if (const MoneyEndpoint* m = provider_pack("bluum").money_endpoint(
+            method, path.rfind("/v1", 0) == 0 ? path.substr(3) : path)) {
+      e.money_kind = m->kind;
+    }
     e.t_start_ms = start;
     e.t_end_ms = start + 2;
     e.idempotency_key = key;

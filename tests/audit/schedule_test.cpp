@@ -4,6 +4,7 @@
 #include <set>
 
 #include "audit/schedule.hpp"
+#include "engine/packs.hpp"
 
 using namespace golive;
 using namespace golive::audit;
@@ -11,11 +12,27 @@ using namespace std::chrono_literals;
 
 namespace {
 
+const ProviderPack& bluum() {
+  return provider_pack("bluum");
+}
+
+/// The money kind the Bluum pack gives `method` `path` (a /v1 path, as the proxy sees it).
+std::string kind_of(const std::string& method, const std::string& path) {
+  const MoneyEndpoint* m =
+      bluum().money_endpoint(method, path.substr(path.rfind("/v1", 0) == 0 ? 3 : 0));
+  return m == nullptr ? "" : m->kind;
+}
+
 RequestInfo get(const std::string& path) {
-  return RequestInfo{"GET", path, "", "", ""};
+  return RequestInfo{"GET", path, "", "", "", ""};
 }
 RequestInfo post(const std::string& path, const std::string& key, const std::string& body) {
-  return RequestInfo{"POST", path, "", key, body};
+  return RequestInfo{"POST", path, "", key, body, kind_of("POST", path)};
+}
+
+/// A built-in schedule bound to the Bluum pack, as `audit` runs it.
+Schedule bluum_schedule(const std::string& name) {
+  return bind_schedule(builtin_schedule(name), bluum());
 }
 
 /// Sends `r` as the next request to arrive and settles it as failed when a fault was injected.
@@ -41,25 +58,68 @@ TEST_CASE("built-in schedules parse and are listed with descriptions") {
   REQUIRE(all.size() == 3);
   CHECK(all[0].first == "default");
   auto s = builtin_schedule("default");
-  CHECK(s.rules.size() == 8);
+  CHECK(s.rules.size() == 7);
   CHECK(builtin_schedule("none").rules.empty());
   CHECK_THROWS_WITH(builtin_schedule("nope"),
                     Catch::Contains("built-in: default, none, dropped-response"));
 }
 
-TEST_CASE("selectors tell money movements from other writes") {
-  CHECK(is_money_movement("POST", "/v1/investors/inv_1/deposits"));
-  CHECK(is_money_movement("POST", "/v1/investors/inv_1/withdrawals/"));
-  CHECK_FALSE(is_money_movement("GET", "/v1/investors/inv_1/deposits"));
-  CHECK_FALSE(is_money_movement("POST", "/v1/investors/inv_1/deposits/dep_1/cancel"));
-  CHECK(matches(Selector::write, post("/v1/investors", "", "x")));
-  CHECK_FALSE(matches(Selector::write, post("/v1/investors/i/deposits", "", "x")));
-  CHECK(matches(Selector::deposit, post("/v1/investors/i/deposits", "", "x")));
-  CHECK_FALSE(matches(Selector::withdrawal, post("/v1/investors/i/deposits", "", "x")));
+TEST_CASE("selectors tell the pack's money movements from other writes") {
+  CHECK(kind_of("POST", "/v1/investors/inv_1/deposits") == "deposit");
+  CHECK(kind_of("POST", "/v1/investors/inv_1/withdrawals/") == "withdrawal");
+  CHECK(kind_of("GET", "/v1/investors/inv_1/deposits").empty());
+  CHECK(kind_of("POST", "/v1/investors/inv_1/deposits/dep_1/cancel").empty());
+  Rule write, deposit, withdrawal, money;
+  write.on = Selector::write;
+  money.on = Selector::money;
+  deposit.on = withdrawal.on = Selector::kind;
+  deposit.kind = "deposit";
+  withdrawal.kind = "withdrawal";
+  CHECK(matches(write, post("/v1/investors", "", "x")));
+  CHECK_FALSE(matches(write, post("/v1/investors/i/deposits", "", "x")));
+  CHECK(matches(deposit, post("/v1/investors/i/deposits", "", "x")));
+  CHECK_FALSE(matches(withdrawal, post("/v1/investors/i/deposits", "", "x")));
+  CHECK(matches(money, post("/v1/investors/i/withdrawals", "", "x")));
+}
+
+TEST_CASE("a schedule is bound to the pack: its money kinds, documented codes and Retry-After") {
+  auto s = bluum_schedule("default");
+  for (const auto& rule : s.rules) {
+    for (const auto& step : rule.steps) {
+      CHECK_FALSE(step.server_error);
+      // Bluum documents BLUM-500-* only among server errors: every 5xx is a 500.
+      if (step.status >= 500) CHECK(step.status == 500);
+    }
+  }
+  ProviderPack seconds_only = bluum();
+  seconds_only.retry_after = "seconds";
+  for (const auto& rule : bind_schedule(builtin_schedule("default"), seconds_only).rules) {
+    for (const auto& step : rule.steps) CHECK_FALSE(step.http_date);
+  }
+  CHECK_THROWS_AS(FaultPlanner(builtin_schedule("default"), 1), std::invalid_argument);
+
+  auto path = write_file("golive-audit-bind.yaml", R"(version: 1
+faults:
+  - {on: payment, fault: drop}
+  - {on: GET, fault: 503}
+  - {on: deposit, fault: 500}
+)");
+  try {
+    bind_schedule(resolve_schedule(path), bluum());
+    FAIL("expected a ConfigError");
+  } catch (const ConfigError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK_THAT(e.diagnostics()[0].message,
+               Catch::StartsWith("unknown selector 'payment'") &&
+                   Catch::Contains("provider bluum has the money kinds deposit, withdrawal"));
+    CHECK_THAT(e.diagnostics()[1].message,
+               Catch::StartsWith("fault 503: provider bluum documents no error code for it"));
+  }
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("the default schedule faults operations, not attempts") {
-  FaultPlanner p(builtin_schedule("default"), 1);
+  FaultPlanner p(bluum_schedule("default"), 1);
   auto t = std::chrono::steady_clock::now();
   CHECK(send(p, get("/v1/assets"), t) == "429");
   CHECK(send(p, get("/v1/assets"), t) == "pass");  // the retry of GET #1
@@ -70,11 +130,11 @@ TEST_CASE("the default schedule faults operations, not attempts") {
   CHECK(send(p, get("/v1/investors/i"), t) == "pass");
   std::multiset<std::string> run;
   for (int i = 0; i < 4; ++i) run.insert(send(p, get("/v1/investors/i/deposits"), t));
-  CHECK(run == std::multiset<std::string>{"500", "500", "503", "503"});
+  CHECK(run == std::multiset<std::string>{"500", "500", "500", "500"});
   CHECK(send(p, get("/v1/investors/i/deposits"), t) == "pass");
   CHECK(send(p, post("/v1/investors/i/funding-sources", "", "f"), t) == "400");
   CHECK(send(p, get("/v1/investors/i/orders"), t) == "401");
-  for (int i = 0; i < 12; ++i) CHECK(send(p, get("/v1/investors/i/positions"), t) == "503");
+  for (int i = 0; i < 12; ++i) CHECK(send(p, get("/v1/investors/i/positions"), t) == "500");
   CHECK(send(p, get("/v1/investors/i/positions"), t) == "pass");
 }
 
@@ -126,7 +186,7 @@ faults:
 }
 
 TEST_CASE("Retry-After: seconds, and an HTTP-date rounded up to a whole second") {
-  FaultPlanner p(builtin_schedule("default"), 1);
+  FaultPlanner p(bluum_schedule("default"), 1);
   auto t = std::chrono::steady_clock::now();
   auto d = p.decide(get("/a"), 1, t, std::chrono::system_clock::now());
   CHECK(d.retry_after == "1");
@@ -142,8 +202,14 @@ TEST_CASE("Retry-After: seconds, and an HTTP-date rounded up to a whole second")
 }
 
 TEST_CASE("a seed decides the shuffled order, the same seed the same order") {
-  auto order = [](std::uint64_t seed) {
-    FaultPlanner p(builtin_schedule("default"), seed);
+  auto path = write_file("golive-audit-shuffle.yaml", R"(version: 1
+faults:
+  - {on: GET, nth: 3, fault: [500, 502, 503, 504], shuffle: true}
+)");
+  const Schedule shuffled = resolve_schedule(path);
+  std::filesystem::remove(path);
+  auto order = [&shuffled](std::uint64_t seed) {
+    FaultPlanner p(shuffled, seed);
     auto t = std::chrono::steady_clock::now();
     send(p, get("/1"), t);
     send(p, get("/2"), t);
@@ -188,7 +254,8 @@ faults:
     CHECK(e.diagnostics()[0].str() ==
           bad +
               ":3:10: unknown selector 'GETT' (known: DELETE, GET, PATCH, "
-              "POST, PUT, any, deposit, money, withdrawal, write)");
+              "POST, PUT, any, money, write, or a money kind of the provider pack such as "
+              "deposit)");
     CHECK(e.diagnostics()[1].message.find("fault 418 is not injectable") == 0);
     CHECK(e.diagnostics()[2].message == "unknown key 'nht'; did you mean 'nth'?");
     CHECK(e.diagnostics()[3].message.find("retry_after must be") == 0);

@@ -44,19 +44,12 @@ TEST_CASE("config: every check a pack runs proves checklist items of that pack",
   }
 }
 
-/// Client-audit grades the Bluum checklist names (issue 15) while they are written on another
-/// branch: reported "not covered (planned)" until they ship. Remove an id when its grade lands.
-const std::vector<std::string> kPlannedGrades = {"client.trace-ids", "client.throttling",
-                                                 "client.production-credentials"};
-
 TEST_CASE("config: every check id a checklist names exists for that pack", "[config]") {
   for (const auto& name : pack_names()) {
     const auto ids = builtin_registry().ids_for(provider_pack(name));
     for (const auto& id : provider_checklist(name).check_ids()) {
       INFO(name << ": " << id);
-      const bool planned =
-          std::find(kPlannedGrades.begin(), kPlannedGrades.end(), id) != kPlannedGrades.end();
-      CHECK((planned || std::find(ids.begin(), ids.end(), id) != ids.end()));
+      CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
     }
   }
 }
@@ -78,7 +71,7 @@ TEST_CASE("config: every item of the bluum seeds is on the checklist (issue 15)"
         std::vector<std::string>{"lifecycle.webhook-processing"});
   CHECK(attestations_of("access.production") ==
         std::vector<std::string>{"access.production-requested"});
-  CHECK(checks_of("cutover.redeploy") == std::vector<std::string>{"client.production-credentials"});
+  CHECK(checks_of("cutover.redeploy") == std::vector<std::string>{"client.credentials"});
   CHECK(attestations_of("watch.first-operations") ==
         std::vector<std::string>{"watch.first-operations"});
   CHECK(checks_of("observability.trace-ids") == std::vector<std::string>{"client.trace-ids"});

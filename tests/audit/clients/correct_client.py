@@ -3,7 +3,8 @@
 
 Idempotency-Key on every deposit, reused on every retry; honours Retry-After (seconds and
 HTTP-date); exponential backoff with full jitter; at most 5 attempts; never retries 4xx other
-than 429; logs the X-Request-Id of every response to the file named by argv[1].
+than 429; logs the X-Request-Id of every response, and the trace_id of every error body, to the
+file named by argv[1]; throttles itself under Bluum's published 10 requests per second.
 """
 import base64
 import email.utils
@@ -26,6 +27,27 @@ AUTH = "Basic " + base64.b64encode(
 LOG = open(sys.argv[1], "a", encoding="utf-8") if len(sys.argv) > 1 else sys.stdout
 MAX_ATTEMPTS, BASE_S, CAP_S = 5, 0.1, 2.0
 RETRYABLE = {429, 500, 502, 503, 504}
+MIN_INTERVAL_S = 0.11  # client-side throttle: under 10 requests in any second
+_last_start = [0.0]
+
+
+def throttle():
+    wait = _last_start[0] + MIN_INTERVAL_S - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    _last_start[0] = time.monotonic()
+
+
+def trace_id(body):
+    """The trace_id of a Bluum error body (newer or older envelope), or None."""
+    try:
+        err = json.loads(body or b"null")
+    except ValueError:
+        return None
+    if not isinstance(err, dict):
+        return None
+    inner = err.get("error")
+    return (inner.get("trace_id") if isinstance(inner, dict) else None) or err.get("trace_id")
 
 
 def retry_after(value):
@@ -54,12 +76,14 @@ def call(method, path, body=None, key=None):
         if key:
             req.add_header("Idempotency-Key", key)
         wait = None
+        throttle()
         try:
             with urllib.request.urlopen(req, timeout=5) as resp:
                 log(f"{method} {path} -> {resp.status} x-request-id={resp.headers.get('X-Request-Id')}")
                 return resp.status, json.loads(resp.read() or b"null")
         except urllib.error.HTTPError as e:
-            log(f"{method} {path} -> {e.code} x-request-id={e.headers.get('X-Request-Id')}")
+            log(f"{method} {path} -> {e.code} x-request-id={e.headers.get('X-Request-Id')} "
+                f"trace_id={trace_id(e.read())}")
             if e.code not in RETRYABLE:
                 return e.code, None
             wait = retry_after(e.headers.get("Retry-After"))
