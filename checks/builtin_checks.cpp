@@ -14,6 +14,7 @@
 #include "checks/client/request-ids.hpp"
 #include "checks/client/retry-same-key.hpp"
 #include "checks/credentials/distinct-environments.hpp"
+#include "checks/credentials/key-mode.hpp"
 #include "checks/credentials/not-in-files.hpp"
 #include "checks/credentials/present.hpp"
 #include "checks/webhook/accepts-valid.hpp"
@@ -44,6 +45,7 @@ void register_generic_checks(Registry& registry) {
   registry.add<checks::ClientRequestIds>();
   registry.add<checks::ClientRetrySameKey>();
   registry.add<checks::CredentialsDistinctEnvironments>();
+  registry.add<checks::CredentialsKeyMode>();
   registry.add<checks::CredentialsNotInFiles>();
   registry.add<checks::CredentialsPresent>();
   registry.add<checks::WebhookAcceptsValid>();

@@ -26,7 +26,8 @@ using emukit::to_text;
 
 /// An answer in the Blockchain0x error envelope. Handlers throw it; the middleware writes it.
 struct ApiError : std::runtime_error {
-  ApiError(int status_code, std::string error_code, const std::string& message);
+  ApiError(int status_code, std::string error_code, const std::string& message)
+      : std::runtime_error(message), status(status_code), code(std::move(error_code)) {}
   int status;
   std::string code;  ///< dot.namespaced_snake, e.g. idempotency.conflict
 };
@@ -90,7 +91,9 @@ class Router {
                    Handler handler) = 0;
 };
 
+/// GET /v1/agents[/{id}], GET|POST /v1/payments, GET /v1/payments/{id} (payments.cpp).
 void add_payment_routes(Router& router);
+/// GET /v1/webhooks, POST /v1/webhooks/{id}/test, Call::emit (webhooks.cpp).
 void add_webhook_routes(Router& router);
 
 /// Sets up a new tenant: its network and its one agent.
@@ -111,9 +114,8 @@ Reply list_reply(const Call& call, const std::vector<json>& items);
 
 /// A required non-empty string field; 400 request.invalid when absent or not a string.
 std::string require_string(const json& body, const std::string& field);
-/// 404 resource.not_found for a `kind` with `id`.
+/// 404 resource.not_found (pack: not in the catalogue, a plain 404) for a `kind` with `id`.
 [[noreturn]] void not_found(const std::string& kind, const std::string& id);
-/// ISO 8601 UTC of unix seconds.
 using emukit::iso8601;
 using emukit::new_id;
 
