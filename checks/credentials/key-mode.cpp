@@ -37,14 +37,17 @@ CheckInfo CredentialsKeyMode::describe() {
   i.checklist_items = {"live-key.prefix"};
   i.side_effect = SideEffect::static_only;
   i.requires_pack = {"key-prefix-mode"};
-  i.what = "For a provider whose key prefix is the mode, the profile's key starts with the "
-           "prefix of the profile's environment kind: production the live prefix (sk_live_), "
-           "sandbox the test prefix (sk_test_). The value is never printed.";
-  i.why = "One host serves both modes, so only the key decides whether real money moves: a test "
-          "key in production means the integration never went live; a live key in a sandbox "
-          "profile moves real money during rehearsals.";
-  i.how_to_fix = "Replace the key with the one of this environment's mode (the provider's "
-                 "dashboard shows it once at creation) and set the mode header to match.";
+  i.what =
+      "For a provider whose key prefix is the mode, the profile's key starts with the "
+      "prefix of the profile's environment kind: production the live prefix (sk_live_), "
+      "sandbox the test prefix (sk_test_). The value is never printed.";
+  i.why =
+      "One host serves both modes, so only the key decides whether real money moves: a test "
+      "key in production means the integration never went live; a live key in a sandbox "
+      "profile moves real money during rehearsals.";
+  i.how_to_fix =
+      "Replace the key with the one of this environment's mode (the provider's "
+      "dashboard shows it once at creation) and set the mode header to match.";
   i.doc = "checks/credentials/key-mode.md";
   return i;
 }

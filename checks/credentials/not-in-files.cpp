@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -22,6 +23,23 @@ struct Needle {
   std::string label;
   const Secret* secret;
 };
+
+/// A key shape of the pack (key_patterns), with the literal text it starts with as a cheap
+/// pre-filter, e.g. "sk_live_".
+struct Shape {
+  std::regex re;
+  std::string literal;
+  EnvKind mode;
+};
+
+std::vector<Shape> shapes_of(const ProviderPack& pack) {
+  std::vector<Shape> out;
+  for (const auto& k : pack.key_patterns) {
+    const auto meta = k.pattern.find_first_of("\\^$.|?*+()[]{}");
+    out.push_back({std::regex(k.pattern), k.pattern.substr(0, meta), k.mode});
+  }
+  return out;
+}
 
 /// Files tracked by the git repository containing the current directory (empty if none).
 std::vector<fs::path> git_tracked_files(std::string& note) {
@@ -68,12 +86,15 @@ CheckInfo CredentialsNotInFiles::describe() {
   i.title = "Secrets are not stored in files";
   i.checklist_items = {"credentials.secret-manager"};
   i.side_effect = SideEffect::static_only;
-  i.what = "No resolved credential or webhook secret value appears in any file under the "
-           "profile's directory or in the git-tracked files of the current repository.";
-  i.why = "The checklist requires keys to live in a secret manager, not in code or config files; "
-          "a committed key is a leaked key.";
-  i.how_to_fix = "Remove the value from the file (and from git history), rotate the key, and load "
-                 "it from a secret manager or environment variable instead.";
+  i.what =
+      "No resolved credential or webhook secret value appears in any file under the "
+      "profile's directory or in the git-tracked files of the current repository.";
+  i.why =
+      "The checklist requires keys to live in a secret manager, not in code or config files; "
+      "a committed key is a leaked key.";
+  i.how_to_fix =
+      "Remove the value from the file (and from git history), rotate the key, and load "
+      "it from a secret manager or environment variable instead.";
   i.doc = "checks/credentials/not-in-files.md";
   return i;
 }
@@ -86,7 +107,8 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   CheckResult r;
   std::vector<Needle> needles;
   for (const auto& [name, res] : ctx.target.credentials) {
-    if (res.ok() && res.secret->reveal().size() >= kMinSecretLength && res.secret->source() != "generated") {
+    if (res.ok() && res.secret->reveal().size() >= kMinSecretLength &&
+        res.secret->source() != "generated") {
       needles.push_back({"credentials." + name, &*res.secret});
     }
   }
@@ -94,6 +116,9 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
       ctx.target.webhook_secret->secret->source() != "generated") {
     needles.push_back({"webhook.secret", &*ctx.target.webhook_secret->secret});
   }
+  // Key shapes are looked for only for a partner's own profile: generated throwaway
+  // credentials (the demo) mean there is nothing of the partner's to leak.
+  const auto shapes = needles.empty() ? std::vector<Shape>{} : shapes_of(ctx.provider);
   if (needles.empty()) {
     r.status = Status::skip;
     r.summary = "no resolved secret to look for (generated or unresolved credentials)";
@@ -107,15 +132,28 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   for (const auto& f : git_tracked_files(note)) files.insert(fs::weakly_canonical(f, ec));
 
   std::vector<std::string> hits;
+  std::vector<std::string> shape_hits;  ///< key shapes of the pack, not the profile's values
+  bool live_shape = false;
   for (const auto& file : files) {
     if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > max_file_bytes_) continue;
     std::ifstream in(file, std::ios::binary);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
+      bool hit = false;
       for (const auto& nd : needles) {
         if (line.find(nd.secret->reveal()) != std::string::npos) {
           hits.push_back(fmt::format("{}:{} contains {}", file.string(), n, nd.label));
+          hit = true;
         }
+      }
+      for (const auto& sh : shapes) {
+        if (hit || line.find(sh.literal) == std::string::npos || !std::regex_search(line, sh.re)) {
+          continue;
+        }
+        shape_hits.push_back(fmt::format("{}:{} holds a {}… key ({})", file.string(), n, sh.literal,
+                                         to_string(sh.mode)));
+        live_shape = live_shape || sh.mode == EnvKind::production;
+        hit = true;
       }
     }
   }
@@ -124,14 +162,29 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   e.expected = "no secret value in any file";
   e.observed = hits.empty() ? "none found; " + note : fmt::format("{}", fmt::join(hits, "; "));
   r.evidence.push_back(e);
-  if (hits.empty()) {
+  if (!shape_hits.empty()) {
+    Evidence k;
+    k.label = "key shapes of the provider";
+    k.expected = "no key of the provider in any file";
+    k.observed = fmt::format("{}", fmt::join(shape_hits, "; "));
+    r.evidence.push_back(k);
+  }
+  if (hits.empty() && shape_hits.empty()) {
     r.status = Status::pass;
-    r.summary = fmt::format("no secret value in {} files", files.size());
+    r.summary = fmt::format("no secret value and no key of the provider in {} files", files.size());
+  } else if (hits.empty()) {
+    // Another key than the profile's: a live one is a leak, a test one a warning.
+    r.status = live_shape ? Status::fail : Status::warn;
+    r.summary = fmt::format("keys of the provider found in files: {}", fmt::join(shape_hits, "; "));
+    r.fix =
+        "remove the keys from those files (and git history), revoke and rotate any live one, "
+        "and load keys from a secret manager or environment variable";
   } else {
     r.status = Status::fail;
     r.summary = fmt::format("secret values found in files: {}", fmt::join(hits, "; "));
-    r.fix = "remove the value from those files (and git history), rotate the key, and load it "
-            "from a secret manager or environment variable";
+    r.fix =
+        "remove the value from those files (and git history), rotate the key, and load it "
+        "from a secret manager or environment variable";
   }
   return r;
 }

@@ -73,8 +73,10 @@ Reply list_reply(const Call& call, const std::vector<json>& items) {
   json data = json::array();
   for (size_t i = start; i < end; ++i) data.push_back(ordered[i]);
   json page{{"next", nullptr}, {"prev", nullptr}};
-  if (end < ordered.size() && end > start) page["next"] = "a_" + ordered[end - 1]["id"].get<std::string>();
-  if (start > 0 && start < ordered.size()) page["prev"] = "b_" + ordered[start]["id"].get<std::string>();
+  if (end < ordered.size() && end > start)
+    page["next"] = "a_" + ordered[end - 1]["id"].get<std::string>();
+  if (start > 0 && start < ordered.size())
+    page["prev"] = "b_" + ordered[start]["id"].get<std::string>();
   return Reply{200, json{{"data", std::move(data)}, {"page", std::move(page)}}};
 }
 
@@ -91,16 +93,14 @@ void open_tenant(Tenant& tenant, const std::string& api_key, const std::string& 
 }
 
 void add_payment_routes(Router& router) {
-  router.add(Method::get, "/v1/agents", {.list = true}, [](Call& call) {
-    return list_reply(call, {call.tenant.agent});
-  });
+  router.add(Method::get, "/v1/agents", {.list = true},
+             [](Call& call) { return list_reply(call, {call.tenant.agent}); });
   router.add(Method::get, "/v1/agents/([^/]+)", {}, [](Call& call) {
     if (call.tenant.agent["id"] != call.arg(1)) not_found("agent", call.arg(1));
     return Reply{200, call.tenant.agent};
   });
-  router.add(Method::get, "/v1/payments", {.list = true}, [](Call& call) {
-    return list_reply(call, call.tenant.payments.all());
-  });
+  router.add(Method::get, "/v1/payments", {.list = true},
+             [](Call& call) { return list_reply(call, call.tenant.payments.all()); });
   router.add(Method::get, "/v1/payments/([^/]+)", {}, [](Call& call) {
     const json* p = call.tenant.payments.find(call.arg(1));
     if (p == nullptr) not_found("payment", call.arg(1));

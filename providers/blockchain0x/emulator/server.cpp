@@ -15,8 +15,7 @@ std::string new_request_id() {
 void write_error(httplib::Response& res, const ApiError& e) {
   if (!res.has_header("x-request-id")) res.set_header("x-request-id", new_request_id());
   res.status = e.status;
-  res.set_content(to_text(error_body(e, res.get_header_value("x-request-id"))),
-                  "application/json");
+  res.set_content(to_text(error_body(e, res.get_header_value("x-request-id"))), "application/json");
 }
 
 json parse_body(const std::string& text) {
@@ -53,9 +52,9 @@ emukit::HeaderList blockchain0x_sign(const std::string& secret, const std::strin
 }  // namespace
 
 json error_body(const ApiError& e, const std::string& request_id) {
-  return json{{"error",
-               {{"code", e.code}, {"message", e.what()}, {"requestId", request_id},
-                {"details", nullptr}}}};
+  return json{
+      {"error",
+       {{"code", e.code}, {"message", e.what()}, {"requestId", request_id}, {"details", nullptr}}}};
 }
 
 Server::Server(Options options)
@@ -113,18 +112,18 @@ void Server::add_fallbacks() {
   http_.http().Patch(".*", unknown);
   http_.http().Delete(".*", unknown);
   http_.http().Options(".*", unknown);
-  http_.http().set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        if (res.status == 413) {
-          write_error(res, ApiError(413, "request.invalid", "Request body too large"));
-        } else if (res.status >= 500) {
-          write_error(res, ApiError(res.status, "internal.unavailable", "Internal error"));
-        } else {
-          write_error(res, ApiError(res.status, "request.invalid", "The request could not be read"));
-        }
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  http_.http().set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
+                                                                         httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 413) {
+      write_error(res, ApiError(413, "request.invalid", "Request body too large"));
+    } else if (res.status >= 500) {
+      write_error(res, ApiError(res.status, "internal.unavailable", "Internal error"));
+    } else {
+      write_error(res, ApiError(res.status, "request.invalid", "The request could not be read"));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
   http_.http().set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         write_error(res, ApiError(500, "internal.unavailable", "Internal error"));

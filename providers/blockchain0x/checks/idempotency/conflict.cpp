@@ -7,7 +7,7 @@ constexpr const char* kId = "idempotency.conflict";
 }  // namespace
 
 CheckInfo PaymentConflict::describe() {
-  return payment::proof_info(
+  auto i = payment::proof_info(
       kId, "A reused payment key with another amount is refused with 409",
       "In test mode (sk_test_ key, X-Network: testnet), a payment is created with an "
       "Idempotency-Key, then the same key is sent with twice the amount: the answer is 409 "
@@ -18,6 +18,9 @@ CheckInfo PaymentConflict::describe() {
       "Mint a fresh Idempotency-Key per distinct payment and reuse it only for retries of the "
       "same request; report a second payment for one key to Blockchain0x.",
       "providers/blockchain0x/checks/idempotency/conflict.md");
+  // Both proofs count the key's one payment list: they run one after the other.
+  i.prerequisites = {"idempotency.replay"};
+  return i;
 }
 
 std::vector<PlannedRequest> PaymentConflict::planned_requests(const Target& target) const {

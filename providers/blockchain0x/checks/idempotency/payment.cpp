@@ -85,8 +85,9 @@ std::optional<std::string> paying_agent(rehearsal::Session& s, const PaymentOpti
     failure = s.unexpected(reply, "GET /agents", expected);
     if (reply.ok()) {
       failure.status = Status::inconclusive;
-      failure.summary = "no agent to pay from: GET /agents listed none; set the check's "
-                        "agent_id option to a test-mode agent with pay_bills";
+      failure.summary =
+          "no agent to pay from: GET /agents listed none; set the check's "
+          "agent_id option to a test-mode agent with pay_bills";
     }
     return std::nullopt;
   }
@@ -101,15 +102,15 @@ std::vector<PlannedRequest> planned(const Target& target, const std::string& che
   if (o.agent_id.empty()) {
     out.push_back(rehearsal::planned(target, "GET", "/agents?limit=1", "the agent to pay from"));
   }
-  auto proof = rehearsal::planned_proof(target, o.rehearsal_id, check,
-                                        plan(o, o.agent_id.empty() ? "{agent}" : o.agent_id,
-                                             replay, conflict));
+  auto proof = rehearsal::planned_proof(
+      target, o.rehearsal_id, check,
+      plan(o, o.agent_id.empty() ? "{agent}" : o.agent_id, replay, conflict));
   out.insert(out.end(), proof.begin(), proof.end());
   return out;
 }
 
-CheckResult run(CheckContext& ctx, const std::string& check, const PaymentOptions& o,
-                bool replay, bool conflict) {
+CheckResult run(CheckContext& ctx, const std::string& check, const PaymentOptions& o, bool replay,
+                bool conflict) {
   rehearsal::Session s(ctx, check, o.rehearsal_id);
   if (auto missing = s.missing_credentials()) return *missing;
   CheckResult failure;

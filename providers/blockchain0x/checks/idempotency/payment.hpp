@@ -42,7 +42,7 @@ std::vector<PlannedRequest> planned(const Target& target, const std::string& che
                                     const PaymentOptions& o, bool replay, bool conflict);
 
 /// Runs the proof: agent, then rehearsal::prove().
-CheckResult run(CheckContext& ctx, const std::string& check, const PaymentOptions& o,
-                bool replay, bool conflict);
+CheckResult run(CheckContext& ctx, const std::string& check, const PaymentOptions& o, bool replay,
+                bool conflict);
 
 }  // namespace golive::checks::payment
