@@ -72,7 +72,7 @@ struct ModeRule {
 /// The shape of one of the vendor's secret keys (a regular expression, e.g. sk_live_ followed by
 /// 16 or more alphanumerics): credentials.not-in-files looks for it in tracked files.
 struct KeyPattern {
-  std::string pattern;                ///< ECMAScript regex, searched within each line
+  std::string pattern;                 ///< ECMAScript regex, searched within each line
   EnvKind mode = EnvKind::production;  ///< whose key it is: production fails, sandbox warns
 };
 
