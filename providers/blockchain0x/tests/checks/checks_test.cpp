@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "check_fixture.hpp"
+#include "crypto/webhook.hpp"
 #include "net/curl_client.hpp"
 #include "providers/blockchain0x/emulator/emulator.hpp"
 
@@ -34,8 +35,10 @@ struct B0xHarness : Harness {
   B0xHarness() { pack = provider_pack("blockchain0x"); }
 };
 
+using Sibling = std::function<std::optional<Target>(const std::string&, std::string&)>;
+
 /// Runs `id` against `t` through a real loopback client.
-CheckResult run_live(const std::string& id, const Target& t) {
+CheckResult run_live(const std::string& id, const Target& t, Sibling sibling = {}) {
   ProviderPack pack = provider_pack("blockchain0x");
   net::CurlClient http;
   std::ostringstream log_text;
@@ -53,7 +56,7 @@ CheckResult run_live(const std::string& id, const Target& t) {
                    "run-test",
                    std::chrono::steady_clock::now() + std::chrono::seconds(20),
                    "",
-                   {},
+                   sibling,
                    &http,
                    ""};
   auto r = check->run(ctx);
@@ -217,4 +220,43 @@ TEST_CASE("b0x --plan: the proofs plan test-mode payments only", "[b0x][checks]"
   CHECK(planned[2].method == "POST");
   CHECK(planned[2].url == "{base}/payments");
   CHECK(planned[2].side_effect == SideEffect::sandbox_write);
+}
+
+TEST_CASE("webhook.rejects-wrong-secret: a live receiver accepting the test-mode secret fails",
+          "[b0x][checks]") {
+  Emu e;
+  const std::string live_secret = "whsk_live_GOLIVEcanary";
+  const std::string test_secret = "whsk_test_GOLIVEcanary";
+  // A broken receiver: it verifies with either mode's secret.
+  auto scheme = std::shared_ptr<webhook::Scheme>(webhook::make_scheme("blockchain0x"));
+  e.emu.set_receiver_verifier([&, scheme](const emukit::HeaderList& h, const std::string& b) {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    const bool ok = scheme->verify(live_secret, h, b, now, 300).ok ||
+                    scheme->verify(test_secret, h, b, now, 300).ok;
+    return emukit::ReceiverVerdict{ok, ok ? "" : "bad signature"};
+  });
+  auto with_webhook = [&](EnvKind kind, const std::string& secret) {
+    auto t = b0x_target(kind, e.emu.base_url(),
+                        key(kind == EnvKind::production ? "sk_live_" : "sk_test_"));
+    t.profile.webhook = profile::WebhookConfig{};
+    t.profile.webhook->url = e.emu.receiver_url();
+    t.profile.webhook->scheme = "blockchain0x";
+    t.webhook_url = e.emu.receiver_url();
+    t.webhook_secret = resolved(secret, "env WEBHOOK_SECRET");
+    return t;
+  };
+  const auto prod = with_webhook(EnvKind::production, live_secret);
+  Sibling sandbox = [&](const std::string&, std::string&) -> std::optional<Target> {
+    return with_webhook(EnvKind::sandbox, test_secret);
+  };
+  auto r = run_live("webhook.rejects-wrong-secret", prod, sandbox);
+  INFO(all_text(r));
+  CHECK(r.status == Status::fail);
+  CHECK_THAT(all_text(r), Catch::Contains("signed with the sandbox profile's webhook secret"));
+  CHECK_THAT(all_text(r), !Catch::Contains(test_secret) && !Catch::Contains(live_secret));
+  // Without a sandbox profile, a decoy of the same shape.
+  auto alone = run_live("webhook.rejects-wrong-secret", prod);
+  CHECK_THAT(all_text(alone), Catch::Contains("a different, well-formed secret"));
 }
