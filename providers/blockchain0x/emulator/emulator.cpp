@@ -30,17 +30,7 @@ const std::vector<std::pair<std::string, std::string>>& known_faults() {
 namespace detail {
 
 void validate_options(const Options& options) {
-  std::string names;
-  for (const std::string& fault : options.faults) {
-    bool found = false;
-    for (const auto& [name, description] : known_faults()) found = found || name == fault;
-    if (!found) {
-      for (const auto& [name, description] : known_faults()) {
-        names += (names.empty() ? "" : ", ") + name;
-      }
-      throw std::invalid_argument("unknown fault '" + fault + "' (known: " + names + ")");
-    }
-  }
+  emukit::validate_faults(options.faults, known_faults());
   if (options.rate_limit_per_s <= 0) {
     throw std::invalid_argument("rate_limit_per_s must be positive");
   }

@@ -12,6 +12,7 @@
 
 #include "emukit/collection.hpp"
 #include "emukit/idempotency.hpp"
+#include "emukit/routes.hpp"
 #include "emukit/token_bucket.hpp"
 #include "emukit/types.hpp"
 #include "emukit/util.hpp"
@@ -70,7 +71,7 @@ struct Call {
   void emit(const std::string& type, const json& data);
 };
 
-enum class Method { get, post, patch, del };
+using emukit::Method;
 
 /// Route behaviour the middleware applies around a handler.
 struct RouteFlags {

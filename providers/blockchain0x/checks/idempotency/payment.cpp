@@ -40,19 +40,9 @@ PaymentOptions read_options(CheckOptions& options) {
 
 CheckInfo proof_info(std::string id, std::string title, std::string what, std::string why,
                      std::string fix, std::string doc) {
-  CheckInfo i;
-  i.id = std::move(id);
-  i.title = std::move(title);
-  i.checklist_items = {"idempotency.payments"};
-  i.side_effect = SideEffect::sandbox_write;
-  i.blocking = true;
-  i.environments = {EnvKind::sandbox};
-  i.what = std::move(what);
-  i.why = std::move(why);
-  i.how_to_fix = std::move(fix);
-  i.doc = std::move(doc);
-  i.providers = {"blockchain0x"};
-  return i;
+  return rehearsal::sandbox_write_info("blockchain0x", std::move(id), std::move(title),
+                                       {"idempotency.payments"}, std::move(what), std::move(why),
+                                       std::move(fix), std::move(doc));
 }
 
 rehearsal::ProofPlan plan(const PaymentOptions& o, const std::string& agent, bool replay,
