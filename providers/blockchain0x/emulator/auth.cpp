@@ -1,6 +1,8 @@
 /// Bearer keys by prefix and the X-Network rules (seed-apis.md §2.1, §2.2, §2.3).
 #include <openssl/crypto.h>
 
+#include <cctype>
+
 #include "crypto/digest.hpp"
 #include "providers/blockchain0x/emulator/server.hpp"
 
