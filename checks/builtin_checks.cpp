@@ -19,6 +19,7 @@
 #include "checks/client/token-caching.hpp"
 #include "checks/client/trace-ids.hpp"
 #include "checks/credentials/distinct-environments.hpp"
+#include "checks/credentials/key-mode.hpp"
 #include "checks/credentials/not-in-files.hpp"
 #include "checks/credentials/present.hpp"
 #include "checks/webhook/accepts-valid.hpp"
@@ -55,6 +56,7 @@ void register_generic_checks(Registry& registry) {
   registry.add<checks::ClientTokenCaching>();
   registry.add<checks::ClientTraceIds>();
   registry.add<checks::CredentialsDistinctEnvironments>();
+  registry.add<checks::CredentialsKeyMode>();
   registry.add<checks::CredentialsNotInFiles>();
   registry.add<checks::CredentialsPresent>();
   registry.add<checks::WebhookAcceptsValid>();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -26,6 +27,23 @@ struct Needle {
   std::string label;
   const Secret* secret;
 };
+
+/// A key shape of the pack (key_patterns), with the literal text it starts with as a cheap
+/// pre-filter, e.g. "sk_live_".
+struct Shape {
+  std::regex re;
+  std::string literal;
+  EnvKind mode;
+};
+
+std::vector<Shape> shapes_of(const ProviderPack& pack) {
+  std::vector<Shape> out;
+  for (const auto& k : pack.key_patterns) {
+    const auto meta = k.pattern.find_first_of("\\^$.|?*+()[]{}");
+    out.push_back({std::regex(k.pattern), k.pattern.substr(0, meta), k.mode});
+  }
+  return out;
+}
 
 /// Files tracked by the git repository that contains `dir` (the profile's directory); empty,
 /// with `note` saying why, when there is none.
@@ -120,6 +138,9 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
       ctx.target.webhook_secret->secret->source() != "generated") {
     needles.push_back({"webhook.secret", &*ctx.target.webhook_secret->secret});
   }
+  // Key shapes are looked for only for a partner's own profile: generated throwaway
+  // credentials (the demo) mean there is nothing of the partner's to leak.
+  const auto shapes = needles.empty() ? std::vector<Shape>{} : shapes_of(ctx.provider);
   if (needles.empty()) {
     r.status = Status::skip;
     r.summary = "no resolved secret to look for (generated or unresolved credentials)";
@@ -136,6 +157,8 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   }
 
   std::vector<std::string> hits, skipped;
+  std::vector<std::string> shape_hits;  ///< key shapes of the pack, not the profile's values
+  bool live_shape = false;
   size_t scanned = 0;
   for (const auto& file : files) {
     // Deleted tracked files, links to directories and special files store nothing to leak; a
@@ -150,10 +173,21 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
     std::istringstream in(*text.text);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
+      bool hit = false;
       for (const auto& nd : needles) {
         if (line.find(nd.secret->reveal()) != std::string::npos) {
           hits.push_back(fmt::format("{}:{} contains {}", file.string(), n, nd.label));
+          hit = true;
         }
+      }
+      for (const auto& sh : shapes) {
+        if (hit || line.find(sh.literal) == std::string::npos || !std::regex_search(line, sh.re)) {
+          continue;
+        }
+        shape_hits.push_back(fmt::format("{}:{} holds a {}… key ({})", file.string(), n, sh.literal,
+                                         to_string(sh.mode)));
+        live_shape = live_shape || sh.mode == EnvKind::production;
+        hit = true;
       }
     }
   }
@@ -170,7 +204,21 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
     s.observed = list_skipped(skipped, 20);
     r.evidence.push_back(s);
   }
-  if (!hits.empty()) {
+  if (!shape_hits.empty()) {
+    Evidence k;
+    k.label = "key shapes of the provider";
+    k.expected = "no key of the provider in any file";
+    k.observed = fmt::format("{}", fmt::join(shape_hits, "; "));
+    r.evidence.push_back(k);
+  }
+  if (hits.empty() && !shape_hits.empty() && (live_shape || skipped.empty())) {
+    // Another key than the profile's: a live one is a leak, a test one a warning.
+    r.status = live_shape ? Status::fail : Status::warn;
+    r.summary = fmt::format("keys of the provider found in files: {}", fmt::join(shape_hits, "; "));
+    r.fix =
+        "remove the keys from those files (and git history), revoke and rotate any live one, "
+        "and load keys from a secret manager or environment variable";
+  } else if (!hits.empty()) {
     r.status = Status::fail;
     r.summary = fmt::format("secret values found in files: {}", fmt::join(hits, "; "));
     r.fix =
@@ -186,7 +234,8 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
         max_file_bytes_ / 1024);
   } else {
     r.status = Status::pass;
-    r.summary = fmt::format("no secret value in {} files", files.size());
+    r.summary = fmt::format("no secret value{} in {} files",
+                            shapes.empty() ? "" : " and no key of the provider", files.size());
   }
   return r;
 }

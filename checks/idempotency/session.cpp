@@ -22,6 +22,24 @@ bool base_known(const std::string& base_url) {
 
 }  // namespace
 
+CheckInfo sandbox_write_info(std::string provider, std::string id, std::string title,
+                             std::vector<std::string> items, std::string what, std::string why,
+                             std::string fix, std::string doc) {
+  CheckInfo i;
+  i.id = std::move(id);
+  i.title = std::move(title);
+  i.checklist_items = std::move(items);
+  i.side_effect = SideEffect::sandbox_write;
+  i.blocking = true;
+  i.environments = {EnvKind::sandbox};
+  i.what = std::move(what);
+  i.why = std::move(why);
+  i.how_to_fix = std::move(fix);
+  i.doc = std::move(doc);
+  i.providers = {std::move(provider)};
+  return i;
+}
+
 std::string read_rehearsal_id(CheckOptions& options) {
   auto id = options.get_string("rehearsal_id", "");
   static const std::regex kShape("[A-Za-z0-9._-]{1,64}");

@@ -14,6 +14,12 @@ namespace golive::checks::rehearsal {
 
 using nlohmann::json;
 
+/// A CheckInfo for provider `provider`'s own sandbox-write check: blocking, sandbox profiles
+/// only (a production run sends it to its `rehearsal:` profile), doc `doc`.
+CheckInfo sandbox_write_info(std::string provider, std::string id, std::string title,
+                             std::vector<std::string> items, std::string what, std::string why,
+                             std::string fix, std::string doc);
+
 /// Reads the `rehearsal_id` option: empty (the default: keys derive from the run id) or 1–64
 /// characters of [A-Za-z0-9._-]. With an id, every key is stable across runs, so re-running a
 /// rehearsal that was killed mid-run replays its writes instead of creating them again.

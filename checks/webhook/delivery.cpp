@@ -109,7 +109,14 @@ Delivery make_delivery_with_body(const Endpoint& ep, const std::string& run_id,
   return d;
 }
 
-void sign_with_wrong_secret(Delivery& d, const Endpoint& ep, const std::string& run_id) {
+void sign_with_wrong_secret(Delivery& d, const Endpoint& ep, const std::string& run_id,
+                            const Secret* sandbox_secret) {
+  if (sandbox_secret != nullptr && !sandbox_secret->reveal().empty() &&
+      (ep.secret == nullptr || sandbox_secret->reveal() != ep.secret->reveal())) {
+    sign_into(d, ep, sandbox_secret->reveal());
+    d.signing = "signed with the sandbox profile's webhook secret (" + ep.scheme_name + " scheme)";
+    return;
+  }
   const auto key = crypto::hex_decode(crypto::sha256_hex("bluum-golive decoy secret " + run_id));
   std::string decoy = ep.setup.secret_prefix + crypto::base64_encode(key.value_or("decoy"));
   if (ep.secret && decoy == ep.secret->reveal()) decoy += "x";

@@ -69,8 +69,11 @@ Delivery make_delivery_with_body(const Endpoint& ep, const std::string& run_id,
                                  const std::string& case_name, const std::string& event_type,
                                  std::int64_t timestamp, std::string body);
 
-/// Re-signs `d` with a decoy secret of the same shape as the real one (derived from `run_id`).
-void sign_with_wrong_secret(Delivery& d, const Endpoint& ep, const std::string& run_id);
+/// Re-signs `d` with a decoy secret of the same shape as the real one (derived from `run_id`),
+/// or with `sandbox_secret` (the test-mode secret of the run's sandbox profile) when it is given
+/// and differs from the endpoint's: a live receiver must refuse test-mode signatures.
+void sign_with_wrong_secret(Delivery& d, const Endpoint& ep, const std::string& run_id,
+                            const Secret* sandbox_secret = nullptr);
 
 /// Changes one byte of the body after signing: the last digit of "created".
 void tamper_body(Delivery& d);

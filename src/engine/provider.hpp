@@ -70,6 +70,13 @@ struct ModeRule {
   std::map<EnvKind, std::string> prefixes;  ///< key_prefix: e.g. sandbox → sk_test_
 };
 
+/// The shape of one of the vendor's secret keys (a regular expression, e.g. sk_live_ followed by
+/// 16 or more alphanumerics): credentials.not-in-files looks for it in tracked files.
+struct KeyPattern {
+  std::string pattern;                 ///< ECMAScript regex, searched within each line
+  EnvKind mode = EnvKind::production;  ///< whose key it is: production fails, sandbox warns
+};
+
 /// A documented error code: what it means and, where the tool can say, how to fix it.
 struct KnownCode {
   std::string meaning;
@@ -215,6 +222,7 @@ struct ProviderPack {
   AuthSpec auth;
   std::vector<HeaderRule> headers;
   ModeRule mode;
+  std::vector<KeyPattern> key_patterns;  ///< key shapes to look for in files; empty: none
   ErrorSpec errors;
   RequestIdSpec request_id;
   std::vector<RateLimit> rate_limits;

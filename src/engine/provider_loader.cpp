@@ -181,6 +181,30 @@ void read_mode(Reader& r, const Entry& e, ProviderPack& p) {
   }
 }
 
+void read_key_patterns(Reader& r, const Entry& e, ProviderPack& p) {
+  if (!e.value.IsSequence()) {
+    r.error(e, "'key_patterns' must be a list of {pattern, mode}");
+    return;
+  }
+  size_t i = 0;
+  for (const auto& node : e.value) {
+    Entry item{"key_patterns", "key_patterns." + std::to_string(i++), node, node};
+    auto f = mapping(r, item, {"pattern", "mode"}, {"pattern", "mode"});
+    if (!f) continue;
+    KeyPattern k;
+    if (const Entry* v = f->get("pattern")) {
+      k.pattern = r.string(*v).value_or("");
+      try {
+        std::regex check(k.pattern);
+      } catch (const std::regex_error& ex) {
+        r.error(*v, std::string("'pattern' is not a valid regular expression: ") + ex.what());
+      }
+    }
+    if (const Entry* v = f->get("mode")) k.mode = kind_of(r, *v).value_or(EnvKind::production);
+    p.key_patterns.push_back(std::move(k));
+  }
+}
+
 void read_errors(Reader& r, const Entry& e, ProviderPack& p) {
   auto f = mapping(r, e,
                    {"code", "message", "detail", "type", "param", "request_id", "code_pattern",
@@ -433,7 +457,7 @@ const std::vector<std::string> k_top_level = {
     "version", "pack_version", "name",        "display_name", "docs_url",    "demo_profile",
     "hosts",   "path_prefix",  "credentials", "auth",         "headers",     "mode",
     "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency", "money",
-    "webhook", "smoke",        "env_vars",    "watch"};
+    "webhook", "smoke",        "env_vars",    "watch",       "key_patterns"};
 
 void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   auto f = r.fields(root, k_top_level,
@@ -462,6 +486,7 @@ void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   if (const Entry* v = f->get("auth")) read_auth(r, *v, p);
   if (const Entry* v = f->get("headers")) read_headers(r, *v, p);
   if (const Entry* v = f->get("mode")) read_mode(r, *v, p);
+  if (const Entry* v = f->get("key_patterns")) read_key_patterns(r, *v, p);
   if (const Entry* v = f->get("errors")) read_errors(r, *v, p);
   if (const Entry* v = f->get("request_id")) {
     if (auto g = mapping(r, *v, {"header", "body"})) {

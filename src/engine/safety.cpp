@@ -72,6 +72,29 @@ std::optional<std::string> production_overlap(const net::ProtectedTargets& produ
   return std::nullopt;
 }
 
+/// A sandbox target that carries a credential of a production-kind profile of the run: the
+/// write guard refuses every write with it, so planning refuses it first.
+std::optional<std::string> credential_overlap(const net::ProtectedTargets& production,
+                                              const Target& t) {
+  for (const auto& [name, res] : t.credentials) {
+    if (!res.ok()) continue;
+    for (const auto& c : production.credentials) {
+      if (c.reveal() == res.secret->reveal()) {
+        return fmt::format(
+            "its credentials.{} is also a credential of a production-kind profile of this run; "
+            "a sandbox-write request never carries production credentials (SPEC §5)",
+            name);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// A host the pack lists for both modes: the host cannot tell test from live.
+bool shared_host(const ProviderPack& provider, const std::string& host) {
+  return provider.is_sandbox_host(host) && provider.is_production_host(host);
+}
+
 std::string webhook_url_of(const Target& t, bool effective) {
   if (effective) return t.webhook_url;
   return t.profile.webhook ? t.profile.webhook->url : "";
@@ -90,24 +113,46 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Wri
         "its target profile is production-kind; no sandbox-write request goes to a "
         "production-kind profile, whatever its host (SPEC §5)");
   }
+  if (target.key_mode && *target.key_mode != EnvKind::sandbox) {
+    const auto& prefixes = provider.mode.prefixes;
+    const auto test = prefixes.count(EnvKind::sandbox) ? prefixes.at(EnvKind::sandbox) : "";
+    const auto live = prefixes.count(EnvKind::production) ? prefixes.at(EnvKind::production) : "";
+    std::string header;
+    for (const auto& h : provider.headers) {
+      if (!h.by_mode.empty())
+        header += fmt::format(" and {}: {}", h.name, h.value_for(EnvKind::sandbox));
+    }
+    return fmt::format(
+        "its credentials.{} is {}; {} tells test from live by the key alone, so a sandbox-write "
+        "request goes only with a test-mode key ({}…){}, whatever the host (SPEC §5)",
+        provider.mode.credential,
+        *target.key_mode ? fmt::format("a live-mode key ({}…)", live)
+                         : fmt::format("neither a {}… nor a {}… key", test, live),
+        provider.display_name, test, header);
+  }
   if (target.base_url == "embedded") return std::nullopt;
   const auto parsed = net::parse_url(target.base_url);
   const std::string why = parsed.ok()
                               ? why_not_allowed(provider, *parsed.url)
                               : fmt::format("its base URL cannot be parsed ({})", parsed.error);
   if (why.empty()) return std::nullopt;
-  // Extension point (SPEC §5): a vendor whose one host serves both modes lists that host in its
-  // pack as shared; a write to it is admitted here, and only here, when `target` (a sandbox-kind
-  // profile, checked above) carries test-mode credentials (e.g. an sk_test_ key).
   return why + "; " + allowlist_rule(provider);
 }
 
 std::optional<std::string> write_refusal(const ProviderPack& provider, const Target& target) {
   const auto& prof = target.profile;
+  // The key's mode, once resolved (not under --plan).
+  std::optional<std::optional<EnvKind>> key_mode;
+  if (provider.mode.from == ModeSource::key_prefix) {
+    auto it = target.credentials.find(provider.mode.credential);
+    if (it != target.credentials.end() && it->second.ok()) {
+      key_mode = provider.mode_of_key(it->second.secret->reveal());
+    }
+  }
   // The profile's spelling is always judged; the resolved one too once known (not under --plan).
-  auto why = write_refusal(provider, WriteTarget{prof.kind, prof.base_url});
+  auto why = write_refusal(provider, WriteTarget{prof.kind, prof.base_url, key_mode});
   if (!why && !target.base_url.empty()) {
-    why = write_refusal(provider, WriteTarget{prof.kind, target.base_url});
+    why = write_refusal(provider, WriteTarget{prof.kind, target.base_url, key_mode});
   }
   return why;
 }
@@ -115,11 +160,19 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets) {
   net::ProtectedTargets out;
-  out.hosts = provider.hosts_of(EnvKind::production);
+  for (const auto& host : provider.hosts_of(EnvKind::production)) {
+    if (!shared_host(provider, host)) out.hosts.push_back(host);
+  }
   for (const auto* t : targets) {
     if (t == nullptr || t->profile.kind != EnvKind::production) continue;
     for (const auto& url : {t->profile.base_url, t->base_url}) {
-      if (auto parsed = net::parse_url(url); parsed.ok()) out.add_base_url(*parsed.url);
+      auto parsed = net::parse_url(url);
+      if (parsed.ok() && !shared_host(provider, parsed.url->canonical_host)) {
+        out.add_base_url(*parsed.url);
+      }
+    }
+    for (const auto& [name, res] : t->credentials) {
+      if (res.ok() && !res.secret->reveal().empty()) out.credentials.push_back(*res.secret);
     }
   }
   return out;
@@ -147,6 +200,7 @@ std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
     if (side_effect == SideEffect::sandbox_write) {
       why = write_refusal(provider, *p.target);
       if (!why) why = production_overlap(production, *p.target);
+      if (!why) why = credential_overlap(production, *p.target);
     } else if (side_effect == SideEffect::partner_endpoint) {
       for (bool effective : {false, true}) {
         if (!why) why = partner_endpoint_refusal(production, webhook_url_of(*p.target, effective));

@@ -29,8 +29,10 @@ std::string describe(const Refusal& refusal);
 struct WriteTarget {
   EnvKind kind = EnvKind::sandbox;  ///< environment kind of the profile that sends the write
   std::string base_url;             ///< absolute URL, or "embedded" (the in-process emulator)
-  // A vendor whose one host serves both modes adds here the mode of the credentials the write
-  // carries (e.g. an sk_test_ key = test); write_refusal() is the one place that judges it.
+  /// For a pack whose key prefix is the mode (`mode: key-prefix`): the mode the write's key
+  /// shows (sk_test_ → sandbox, sk_live_ → production; nullopt: neither prefix). Unset when the
+  /// key is not resolved yet (`--plan`) or the pack has no key-prefix mode.
+  std::optional<std::optional<EnvKind>> key_mode = {};
 };
 
 /// The allowlist rule of SPEC §5 (pure; sends and resolves nothing): why a sandbox-write
@@ -38,6 +40,8 @@ struct WriteTarget {
 /// profile to a host the pack lists as a sandbox host (current or legacy) on the scheme's default
 /// port, or to loopback (any port; "embedded"). Refused: a production-kind profile whatever the
 /// host; a production host; an IP literal; an unknown host; a URL that does not parse; userinfo.
+/// For a key-prefix pack (one host for both modes) also a key that is not the pack's sandbox
+/// prefix (a live key), whatever the host: the mode header then follows the sandbox kind.
 /// Hosts are compared canonically (net::Url::canonical_host). The reason names the host and
 /// the rule.
 std::optional<std::string> write_refusal(const ProviderPack& provider, const WriteTarget& target);
@@ -48,7 +52,9 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 
 /// The production side of a run, for the HTTP write guard and the partner-endpoint rule: the
 /// pack's production hosts (current and legacy) and the base URL of every production-kind
-/// target in `targets` (null entries are ignored).
+/// target in `targets` (null entries are ignored), except hosts the pack lists for both modes;
+/// and the resolved credentials of every production-kind target (the guard refuses a write
+/// that carries one, whatever its host).
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets);
 

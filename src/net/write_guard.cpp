@@ -16,6 +16,21 @@ bool ProtectedTargets::covers(const Url& url) const {
   return listed(hosts, url.canonical_host) || listed(authorities, url.canonical_authority());
 }
 
+bool ProtectedTargets::carries_credential(const Request& request) const {
+  for (const auto& c : credentials) {
+    const auto& value = c.reveal();
+    if (value.empty()) continue;
+    if (request.auth &&
+        (request.auth->user.reveal() == value || request.auth->password.reveal() == value)) {
+      return true;
+    }
+    for (const auto& [name, header] : request.headers.all()) {
+      if (header.find(value) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 void ProtectedTargets::add_base_url(const Url& url) {
   auto& list = url.host_kind == HostKind::loopback ? authorities : hosts;
   const auto value =
@@ -30,12 +45,16 @@ bool is_read_method(std::string_view method) {
 std::optional<std::string> WriteGuard::vet(const Request& request) {
   if (is_read_method(request.method)) return std::nullopt;
   const auto parsed = parse_url(request.url);
-  if (!parsed.ok() || !targets_.covers(*parsed.url)) return std::nullopt;
+  if (!parsed.ok()) return std::nullopt;
+  const bool credential = targets_.carries_credential(request);
+  if (!credential && !targets_.covers(*parsed.url)) return std::nullopt;
   GuardTrip trip{request.origin, request.method, redact_url(request.url)};
   std::string message = fmt::format(
-      "refusing to send: {} toward production target {}, sent by {} (only GET, HEAD and OPTIONS "
-      "may go there: SPEC §5 write guard)",
-      trip.method, parsed.url->canonical_authority(),
+      "refusing to send: {} toward {} {}, sent by {} (only GET, HEAD and OPTIONS may go there: "
+      "SPEC §5 write guard)",
+      trip.method,
+      credential ? "with the credentials of a production target," : "production target",
+      parsed.url->canonical_authority(),
       trip.origin.empty() ? std::string("an unknown caller") : trip.origin);
   std::lock_guard lock(mu_);
   trips_.push_back(std::move(trip));

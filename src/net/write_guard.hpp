@@ -23,11 +23,15 @@ struct ProtectedTargets {
   /// Refused on exactly this host and port: a production-kind target on loopback (another port
   /// of the same machine is another service, e.g. the sandbox emulator of a rehearsal).
   std::vector<std::string> authorities;
-  // Vendors whose one host serves both modes will add the production target's credentials here
-  // and match them against the request's credentials in covers() instead of its host.
+  /// The credentials of production-kind targets. A host that serves both modes (one host for
+  /// test and live, e.g. Blockchain0x) is not in `hosts`: there a write is told apart by the
+  /// credential it carries, not by where it goes.
+  std::vector<Secret> credentials;
 
   /// True when a request to `url` reaches one of the protected targets.
   bool covers(const Url& url) const;
+  /// True when `request` carries one of `credentials` (in a header value or its Basic auth).
+  bool carries_credential(const Request& request) const;
   /// Adds `url`'s target: its canonical host, or its authority when it is loopback.
   void add_base_url(const Url& url);
 };
@@ -43,12 +47,14 @@ struct GuardTrip {
   std::string url;  ///< redacted
 };
 
-/// The guard: decides and records. Thread-safe.
+/// The guard: decides and records. Thread-safe. A write is refused when it goes to a protected
+/// target or carries a protected credential.
 class WriteGuard {
  public:
   explicit WriteGuard(ProtectedTargets targets = {}) : targets_(std::move(targets)) {}
-  /// The one-line refusal when `request` is a write toward a protected target (and records the
-  /// trip), else nullopt. A URL that does not parse is left to the send policy (which refuses it).
+  /// The one-line refusal when `request` is a write toward a protected target or with a
+  /// production credential (and records the trip), else nullopt. A URL that does not parse is left
+  /// to the send policy (which refuses it).
   std::optional<std::string> vet(const Request& request);
   /// Every refusal so far, in order.
   std::vector<GuardTrip> trips() const;

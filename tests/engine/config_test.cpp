@@ -33,9 +33,12 @@ TEST_CASE("config: every check a pack runs proves checklist items of that pack",
     for (const CheckEntry* e : builtin_registry().entries_for(pack)) {
       INFO(name << ": " << e->info.id);
       REQUIRE_FALSE(e->info.checklist_items.empty());
+      // A generic check declares the items of the checklist it was written for; another pack's
+      // checklist names it under its own items, and must name it somewhere.
+      const auto named = c.items_for_check(e->info.id);
+      REQUIRE_FALSE(named.empty());
       for (const auto& item : e->info.checklist_items) {
-        REQUIRE(std::find(item_ids.begin(), item_ids.end(), item) != item_ids.end());
-        auto named = c.items_for_check(e->info.id);
+        if (std::find(item_ids.begin(), item_ids.end(), item) == item_ids.end()) continue;
         REQUIRE(std::find(named.begin(), named.end(), item) != named.end());
       }
       REQUIRE_FALSE(e->info.what.empty());

@@ -175,3 +175,74 @@ TEST_CASE("safety: a rehearsal sharing the production profile's base URL is refu
   sandbox.profile.base_url = "http://127.0.0.1:4200/v1";
   CHECK(safety_refusals(plan, bluum_like(), {&prod, &sandbox}).empty());
 }
+
+// One host for both modes (Blockchain0x: the key prefix is the mode).
+namespace {
+const std::string kB0xHost = "https://api.blockchain0x.com/v1";
+
+/// A key of `prefix` built at run time (no key shape in this tracked file).
+std::string b0x_key(const std::string& prefix) {
+  return prefix + std::string("SAFETYcanary") + "0123456789abcdef";
+}
+
+Target b0x_target(EnvKind kind, const std::string& url, const std::string& key) {
+  Target t;
+  t.profile = make_profile(kind, url);
+  t.profile.provider = "blockchain0x";
+  t.base_url = url;
+  t.credentials["api_key"] = profile::Resolution{Secret(key, "env B0X"), ""};
+  return t;
+}
+}  // namespace
+
+TEST_CASE("safety: a one-host pack admits a write only with a test-mode key", "[engine][safety]") {
+  const auto pack = provider_pack("blockchain0x");
+  CHECK_FALSE(write_refusal(pack, b0x_target(EnvKind::sandbox, kB0xHost, b0x_key("sk_test_"))));
+  CHECK_FALSE(write_refusal(pack, b0x_target(EnvKind::sandbox, "embedded", b0x_key("sk_test_"))));
+  for (const std::string& url :
+       {kB0xHost, std::string("http://127.0.0.1:4100/v1"), std::string("embedded")}) {
+    INFO(url);
+    auto live = write_refusal(pack, b0x_target(EnvKind::sandbox, url, b0x_key("sk_live_")));
+    REQUIRE(live);
+    CHECK_THAT(*live, Catch::Contains("a live-mode key (sk_live_…)") &&
+                          Catch::Contains("X-Network: testnet") &&
+                          Catch::Contains("whatever the host"));
+    CHECK_THAT(*live, !Catch::Contains(b0x_key("sk_live_")));
+    auto odd = write_refusal(pack, b0x_target(EnvKind::sandbox, url, "pk_something_else_123"));
+    REQUIRE(odd);
+    CHECK_THAT(*odd, Catch::Contains("neither a sk_test_… nor a sk_live_… key"));
+    auto prod = write_refusal(pack, b0x_target(EnvKind::production, url, b0x_key("sk_test_")));
+    REQUIRE(prod);
+    CHECK_THAT(*prod, Catch::Contains("production-kind"));
+  }
+}
+
+TEST_CASE("safety: a one-host pack's guard protects production credentials, not the host",
+          "[engine][safety]") {
+  const auto pack = provider_pack("blockchain0x");
+  const auto prod = b0x_target(EnvKind::production, kB0xHost, b0x_key("sk_live_"));
+  const auto sandbox = b0x_target(EnvKind::sandbox, kB0xHost, b0x_key("sk_test_"));
+  const auto t = production_targets(pack, {&prod, &sandbox});
+  CHECK(t.hosts.empty());
+  CHECK(t.authorities.empty());
+  REQUIRE(t.credentials.size() == 1);
+  CHECK(t.credentials[0].reveal() == b0x_key("sk_live_"));
+}
+
+TEST_CASE("safety: a rehearsal on the production profile's host with its own test key is allowed",
+          "[engine][safety]") {
+  Registry r;
+  add_fake(r, info("w.write", SideEffect::sandbox_write), nullptr);
+  const auto pack = provider_pack("blockchain0x");
+  auto prod = b0x_target(EnvKind::production, kB0xHost, b0x_key("sk_live_"));
+  auto sandbox = b0x_target(EnvKind::sandbox, kB0xHost, b0x_key("sk_test_"));
+  auto plan = plan_checks(r, prod, &sandbox, RunOptions{});
+  REQUIRE(plan.size() == 1);
+  CHECK(safety_refusals(plan, pack, {&prod, &sandbox}).empty());
+  // The production profile holding the same (test) key: the guard would refuse the write.
+  prod.credentials["api_key"] = sandbox.credentials["api_key"];
+  const auto refusals = safety_refusals(plan, pack, {&prod, &sandbox});
+  REQUIRE(refusals.size() == 1);
+  CHECK_THAT(refusals[0].reason,
+             Catch::Contains("credentials.api_key is also a credential of a production-kind"));
+}

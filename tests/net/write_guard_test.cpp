@@ -111,3 +111,34 @@ TEST_CASE("net.guard: OriginClient stamps the origin on every request it forward
   CHECK(seen[0].origin == "check api.smoke");
   CHECK(seen[1].origin == "check api.smoke");
 }
+
+TEST_CASE("net.guard: a write carrying a production credential is refused whatever the host",
+          "[net][unit][safety]") {
+  FakeHttpClient inner({golive::testing::response(200)});
+  ProtectedTargets targets;  // one host for both modes: no host listed
+  const std::string live = std::string("sk_live_") + "GUARDcanary0123456789";
+  targets.credentials.push_back(golive::Secret(live, "test"));
+  WriteGuard guard(targets);
+  GuardedClient client(inner, guard);
+
+  auto bearer = request("POST", "https://api.blockchain0x.com/v1/payments", "check x");
+  bearer.headers.set("Authorization", "Bearer " + live);
+  auto x = client.send(bearer);
+  REQUIRE(x.error() != nullptr);
+  CHECK_THAT(x.error()->message, Catch::Contains("with the credentials of a production target") &&
+                                     !Catch::Contains(live));
+  auto basic = request("PUT", "http://127.0.0.1:9/v1/x");
+  basic.auth = BasicAuth{golive::Secret(live, "t"), golive::Secret("other", "t")};
+  CHECK(client.send(basic).error() != nullptr);
+  CHECK(inner.requests().empty());
+  CHECK(guard.trips().size() == 2);
+
+  // A read with it, and a write with another key, go through.
+  auto read = request("GET", "https://api.blockchain0x.com/v1/webhooks");
+  read.headers.set("Authorization", "Bearer " + live);
+  CHECK(client.send(read).error() == nullptr);
+  auto test_write = request("POST", "https://api.blockchain0x.com/v1/payments");
+  test_write.headers.set("Authorization", std::string("Bearer sk_test_") + "GUARDother0123456789");
+  CHECK(client.send(test_write).error() == nullptr);
+  CHECK(inner.requests().size() == 2);
+}

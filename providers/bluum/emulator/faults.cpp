@@ -23,16 +23,7 @@ const std::vector<std::pair<std::string, std::string>>& known_faults() {
 namespace detail {
 
 void validate_options(const Options& options) {
-  const auto& known = known_faults();
-  for (const std::string& fault : options.faults) {
-    bool found = false;
-    std::string names;
-    for (const auto& [name, description] : known) {
-      found = found || name == fault;
-      names += (names.empty() ? "" : ", ") + name;
-    }
-    if (!found) throw std::invalid_argument("unknown fault '" + fault + "' (known: " + names + ")");
-  }
+  emukit::validate_faults(options.faults, known_faults());
   if (options.rate_limit_per_s <= 0) {
     throw std::invalid_argument("rate_limit_per_s must be positive");
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "crypto/encoding.hpp"
+#include "emukit/routes.hpp"
 #include "emukit/types.hpp"
 #include "emukit/util.hpp"
 #include "providers/bluum/emulator/emulator.hpp"
@@ -62,7 +63,7 @@ struct Call {
   void emit(const std::string& type, const json& data);
 };
 
-enum class Method { get, post, patch, del };
+using emukit::Method;
 
 /// Route behaviour the middleware applies around a handler.
 struct RouteFlags {

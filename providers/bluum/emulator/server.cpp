@@ -67,20 +67,7 @@ void Server::add(Method method, const std::string& pattern, RouteFlags flags, Ha
                                                              httplib::Response& res) {
     serve(req, res, flags, handler);
   };
-  switch (method) {
-    case Method::get:
-      http_.http().Get(pattern, wrapped);
-      break;
-    case Method::post:
-      http_.http().Post(pattern, wrapped);
-      break;
-    case Method::patch:
-      http_.http().Patch(pattern, wrapped);
-      break;
-    case Method::del:
-      http_.http().Delete(pattern, wrapped);
-      break;
-  }
+  emukit::add_route(http_.http(), method, pattern, std::move(wrapped));
 }
 
 void Server::add_fallbacks() {
@@ -94,12 +81,7 @@ void Server::add_fallbacks() {
       write_error(res, e);
     }
   };
-  http_.http().Get(".*", unknown);
-  http_.http().Post(".*", unknown);
-  http_.http().Put(".*", unknown);
-  http_.http().Patch(".*", unknown);
-  http_.http().Delete(".*", unknown);
-  http_.http().Options(".*", unknown);
+  emukit::add_catch_all(http_.http(), unknown);
   // Errors httplib produces itself (413, malformed requests) still get the envelope.
   http_.http().set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

@@ -60,19 +60,8 @@ std::optional<Reply> create(Session& s, const std::string& path, const json& bod
 
 CheckInfo rehearsal_info(std::string id, std::string title, std::vector<std::string> items,
                          std::string what, std::string why, std::string fix, std::string doc) {
-  CheckInfo i;
-  i.id = std::move(id);
-  i.title = std::move(title);
-  i.checklist_items = std::move(items);
-  i.side_effect = SideEffect::sandbox_write;
-  i.blocking = true;
-  i.environments = {EnvKind::sandbox};
-  i.what = std::move(what);
-  i.why = std::move(why);
-  i.how_to_fix = std::move(fix);
-  i.doc = std::move(doc);
-  i.providers = {"bluum"};
-  return i;
+  return sandbox_write_info("bluum", std::move(id), std::move(title), std::move(items),
+                            std::move(what), std::move(why), std::move(fix), std::move(doc));
 }
 
 std::string read_deposit_method(CheckOptions& options) {
