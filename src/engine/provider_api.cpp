@@ -88,16 +88,47 @@ std::string request_id_of(const ProviderPack& pack, const net::Response& respons
   return read_api_error(pack, response).request_id;
 }
 
+void stamp_request_id(const ProviderPack& pack, net::Exchange& x) {
+  auto* resp = std::get_if<net::Response>(&x.outcome);
+  if (resp == nullptr || !resp->request_id.empty()) return;
+  if (pack.request_id.body.empty() && pack.errors.request_id.empty()) return;
+  resp->request_id = redact(read_api_error(pack, *resp).request_id);
+  if (!x.attempts.empty() && x.attempts.back().request_id.empty()) {
+    x.attempts.back().request_id = resp->request_id;
+  }
+}
+
 std::string token_request_authorization(const Secret& credential) {
   return "Basic " + credential.reveal();
 }
 
+namespace {
+
+TokenCache::Outcome outcome_of(const CachedToken& c, bool sent_now) {
+  TokenCache::Outcome out;
+  out.token = c.token;
+  out.sent = c.exchange;
+  out.sent_now = sent_now;
+  out.why = c.why;
+  return out;
+}
+
+/// How long a token of `lifetime_s` is used: renewed `refresh_before_s` early, or half its
+/// lifetime early when that is shorter (so a short-lived token is not renewed on every request).
+/// Without a lifetime the token is kept for the run.
+std::chrono::seconds usable_for(long long lifetime_s, int refresh_before_s) {
+  if (lifetime_s <= 0) return std::chrono::hours(24 * 365);
+  return std::chrono::seconds(lifetime_s - std::min<long long>(refresh_before_s, lifetime_s / 2));
+}
+
+}  // namespace
+
 TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& target,
                                     net::HttpClient& http, milliseconds timeout) {
   const auto& spec = pack.auth.token;
-  Outcome out;
   const Secret* key = credential(target, spec.credential);
   if (key == nullptr) {
+    Outcome out;
     out.why = "credential " + spec.credential + " is not resolved";
     return out;
   }
@@ -106,9 +137,9 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   // One lock for the whole exchange: concurrent checks wait for one token request.
   std::lock_guard lock(mu_);
   const auto now = clock_.now();
-  if (auto it = tokens_.find(cache_key); it != tokens_.end() && now < it->second.expires) {
-    out.token = it->second.token;
-    return out;
+  if (auto it = tokens_.find(cache_key);
+      it != tokens_.end() && (!it->second.token || now < it->second.expires)) {
+    return outcome_of(it->second, false);
   }
   net::Request req;
   req.method = "POST";
@@ -121,13 +152,13 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   req.timeout = timeout;
   req.connect_timeout = std::min(milliseconds(5000), timeout);
   ++sent_;
-  net::Exchange x = http.send(req);
-  const auto* resp = x.response();
+  CachedToken c{std::nullopt, now, http.send(req), ""};
+  stamp_request_id(pack, c.exchange);
+  const auto* resp = c.exchange.response();
   if (resp == nullptr || resp->status != 200) {
-    out.why = resp == nullptr ? "token request failed: " + x.error()->message
-                              : fmt::format("token request answered {}", resp->status);
-    out.sent = std::move(x);
-    return out;
+    c.why = resp == nullptr ? "token request failed: " + c.exchange.error()->message
+                            : fmt::format("token request answered {}", resp->status);
+    return outcome_of(tokens_[cache_key] = std::move(c), true);
   }
   auto parsed = net::parse_json_body(*resp);
   std::string token;
@@ -138,17 +169,12 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
     if (exp.is_number_integer()) lifetime = exp.get<long long>();
   }
   if (token.empty()) {
-    out.why = "token answer carries no " + spec.token_field;
-    out.sent = std::move(x);
-    return out;
+    c.why = "token answer carries no " + spec.token_field;
+    return outcome_of(tokens_[cache_key] = std::move(c), true);
   }
-  Secret secret(token, "token exchange " + spec.scope);
-  Redactor::global().add(token);
-  const long long usable = std::max<long long>(0, lifetime - spec.refresh_before_s);
-  tokens_[cache_key] = CachedToken{secret, now + std::chrono::seconds(usable)};
-  out.token = std::move(secret);
-  out.sent = std::move(x);
-  return out;
+  c.token = Secret(token, "token exchange " + spec.scope);  // registers every form (§10)
+  c.expires = now + usable_for(lifetime, spec.refresh_before_s);
+  return outcome_of(tokens_[cache_key] = std::move(c), true);
 }
 
 int TokenCache::requests_sent() const {
@@ -226,7 +252,9 @@ net::Exchange ProviderApi::send(net::Request request) {
     if (failed->sent) return std::move(*failed->sent);
     return net::Exchange{net::TransportError{net::TransportErrorKind::policy, failed->why}, {}};
   }
-  return http_.send(request);
+  auto x = http_.send(request);
+  stamp_request_id(pack_, x);
+  return x;
 }
 
 }  // namespace golive

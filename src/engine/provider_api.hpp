@@ -34,25 +34,38 @@ ApiError read_api_error(const ProviderPack& pack, const net::Response& response)
 /// The response's request id: the pack's header, else its body pointers (errors included).
 std::string request_id_of(const ProviderPack& pack, const net::Response& response);
 
-/// A token a token exchange answered, cached for the run.
+/// Fills the request id of `x`'s response and last attempt from the body (the pack's
+/// request_id.body pointers, e.g. Basiq's correlationId) where no header gave one, so evidence
+/// names it like a header id.
+void stamp_request_id(const ProviderPack& pack, net::Exchange& x);
+
+/// What one token exchange of the run came to, kept for the run (success or failure).
 struct CachedToken {
-  Secret token;
+  std::optional<Secret> token;  ///< unset when the exchange failed
   std::chrono::steady_clock::time_point expires;
+  net::Exchange exchange;  ///< the token request that minted (or failed to mint) it
+  std::string why;         ///< on failure: one line, redacted
 };
 
 /// One token per (base URL, credential, scope) for the whole run (SPEC §11: never fetched per
-/// request), renewed `refresh_before_s` before it expires. Thread-safe: concurrent checks that
-/// need the same token wait for one exchange.
+/// request), renewed before it expires: `refresh_before_s` early, or half its lifetime early
+/// when that is shorter. A failed exchange is kept too: later requests of the run get the same
+/// failure instead of sending another token request. Thread-safe: concurrent checks that need
+/// the same token wait for one exchange. Every token is registered with the Redactor.
 class TokenCache {
  public:
   /// What a token request came to.
   struct Outcome {
-    std::optional<Secret> token;        ///< set on success
-    std::optional<net::Exchange> sent;  ///< the token exchange, when one was sent now
-    std::string why;                    ///< on failure: one line, redacted
+    std::optional<Secret> token;  ///< set on success
+    /// The token exchange that minted (or failed to mint) the token, sent now or earlier in the
+    /// run; unset when none was sent (the credential did not resolve).
+    std::optional<net::Exchange> sent;
+    bool sent_now = false;  ///< `sent` went out during this call
+    std::string why;        ///< on failure: one line, redacted
   };
   explicit TokenCache(Clock& clock) : clock_(clock) {}
-  /// The cached token for the key, or the result of one new exchange sent through `http`.
+  /// The cached token (or failure) for the key, or the result of one new exchange sent through
+  /// `http`.
   Outcome get(const ProviderPack& pack, const Target& target, net::HttpClient& http,
               std::chrono::milliseconds timeout);
   /// Token requests sent so far (tests and the audit's own accounting).

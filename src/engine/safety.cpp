@@ -116,10 +116,28 @@ net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets) {
   net::ProtectedTargets out;
   out.hosts = provider.hosts_of(EnvKind::production);
+  // A token exchange creates nothing: its endpoint under every base URL of the run (and under
+  // the pack's production hosts) may be POSTed to (SPEC §11).
+  const bool exchange = provider.auth.strategy == AuthStrategy::token_exchange;
+  const auto add_token_endpoint = [&](const net::Url& base) {
+    std::string path = base.path;
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    out.token_endpoints.push_back(base.canonical_authority() + path + provider.auth.token.path);
+  };
+  if (exchange) {
+    for (const auto& host : out.hosts) {
+      if (auto parsed = net::parse_url("https://" + host + provider.path_prefix); parsed.ok()) {
+        add_token_endpoint(*parsed.url);
+      }
+    }
+  }
   for (const auto* t : targets) {
-    if (t == nullptr || t->profile.kind != EnvKind::production) continue;
+    if (t == nullptr) continue;
     for (const auto& url : {t->profile.base_url, t->base_url}) {
-      if (auto parsed = net::parse_url(url); parsed.ok()) out.add_base_url(*parsed.url);
+      auto parsed = net::parse_url(url);
+      if (!parsed.ok()) continue;
+      if (exchange) add_token_endpoint(*parsed.url);
+      if (t->profile.kind == EnvKind::production) out.add_base_url(*parsed.url);
     }
   }
   return out;

@@ -48,7 +48,8 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 
 /// The production side of a run, for the HTTP write guard and the partner-endpoint rule: the
 /// pack's production hosts (current and legacy) and the base URL of every production-kind
-/// target in `targets` (null entries are ignored).
+/// target in `targets` (null entries are ignored); for a token-exchange pack, the token endpoint
+/// under each of those and under every target's base URL, which a POST may reach.
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets);
 

@@ -23,6 +23,10 @@ struct ProtectedTargets {
   /// Refused on exactly this host and port: a production-kind target on loopback (another port
   /// of the same machine is another service, e.g. the sandbox emulator of a rehearsal).
   std::vector<std::string> authorities;
+  /// Token endpoints ("au-api.basiq.io/token": canonical authority + path) where a POST only
+  /// exchanges a key for a token and creates nothing (SPEC §11): let through to a protected
+  /// target like a read. Nothing else on a protected target may be POSTed.
+  std::vector<std::string> token_endpoints;
   // Vendors whose one host serves both modes will add the production target's credentials here
   // and match them against the request's credentials in covers() instead of its host.
 
@@ -30,6 +34,8 @@ struct ProtectedTargets {
   bool covers(const Url& url) const;
   /// Adds `url`'s target: its canonical host, or its authority when it is loopback.
   void add_base_url(const Url& url);
+  /// True when `url` (no query) is one of `token_endpoints`.
+  bool is_token_endpoint(const Url& url) const;
 };
 
 /// True for "GET", "HEAD" and "OPTIONS" (methods are case-sensitive): the only requests the guard
