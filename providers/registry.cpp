@@ -1,11 +1,13 @@
 // The one sorted list of provider modules. Adding a vendor: providers/README.md.
 #include "engine/registry.hpp"
+#include "providers/basiq/module.hpp"
 #include "providers/bluum/module.hpp"
 
 namespace golive {
 
 const std::vector<ProviderModule>& provider_modules() {
   static const std::vector<ProviderModule> modules = {
+      basiq::module(),
       bluum::module(),
   };
   return modules;

@@ -141,6 +141,11 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
       it != tokens_.end() && (!it->second.token || now < it->second.expires)) {
     return outcome_of(it->second, false);
   }
+  if (auto refused = over_token_limit(pack, now)) {
+    Outcome out;
+    out.why = *refused;
+    return out;
+  }
   net::Request req;
   req.method = "POST";
   req.url = join_url(target.base_url, spec.path);
@@ -152,6 +157,7 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   req.timeout = timeout;
   req.connect_timeout = std::min(milliseconds(5000), timeout);
   ++sent_;
+  sent_at_.push_back(now);
   CachedToken c{std::nullopt, now, http.send(req), ""};
   stamp_request_id(pack, c.exchange);
   const auto* resp = c.exchange.response();
@@ -175,6 +181,21 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   c.token = Secret(token, "token exchange " + spec.scope);  // registers every form (§10)
   c.expires = now + usable_for(lifetime, spec.refresh_before_s);
   return outcome_of(tokens_[cache_key] = std::move(c), true);
+}
+
+std::optional<std::string> TokenCache::over_token_limit(const ProviderPack& pack,
+                                                        std::chrono::steady_clock::time_point now) {
+  for (const auto& l : pack.rate_limits) {
+    if (l.scope != "token" || l.limit <= 0) continue;
+    const auto window = std::chrono::seconds(l.per_s);
+    while (!sent_at_.empty() && now - sent_at_.front() >= window) sent_at_.pop_front();
+    if (static_cast<int>(sent_at_.size()) >= l.limit) {
+      return fmt::format("token request not sent: this run already sent {} within {} s, {}'s "
+                         "published limit",
+                         sent_at_.size(), l.per_s, pack.display_name);
+    }
+  }
+  return std::nullopt;
 }
 
 int TokenCache::requests_sent() const {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -50,7 +51,8 @@ struct CachedToken {
 /// One token per (base URL, credential, scope) for the whole run (SPEC §11: never fetched per
 /// request), renewed before it expires: `refresh_before_s` early, or half its lifetime early
 /// when that is shorter. A failed exchange is kept too: later requests of the run get the same
-/// failure instead of sending another token request. Thread-safe: concurrent checks that need
+/// failure instead of sending another token request. The pack's token rate limit is never
+/// exceeded by the run's own token requests. Thread-safe: concurrent checks that need
 /// the same token wait for one exchange. Every token is registered with the Redactor.
 class TokenCache {
  public:
@@ -72,9 +74,16 @@ class TokenCache {
   int requests_sent() const;
 
  private:
+  /// Why a token request may not be sent now: the pack's `scope: token` rate limit (Basiq:
+  /// 1,500 per 5 minutes) is reached by this run's own requests; nullopt when it may. Caller
+  /// holds mu_.
+  std::optional<std::string> over_token_limit(const ProviderPack& pack,
+                                              std::chrono::steady_clock::time_point now);
+
   Clock& clock_;
   mutable std::mutex mu_;
   std::map<std::string, CachedToken> tokens_;
+  std::deque<std::chrono::steady_clock::time_point> sent_at_;  ///< token requests, oldest first
   int sent_ = 0;
 };
 

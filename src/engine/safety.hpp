@@ -64,6 +64,14 @@ std::optional<std::string> partner_endpoint_refusal(const net::ProtectedTargets&
 /// URL is a production target of the run, and partner-endpoint checks whose webhook URL is one.
 /// The run's production targets are those of `run_targets` (give the run's main and rehearsal
 /// targets, as the HTTP write guard gets them) and of the plan. Pure: sends nothing.
+/// One host serving both modes whose mode only the profile states (pack `mode: profile`, e.g.
+/// Basiq): why a sandbox-kind `t` on that host may not write — its key (the pack's mode
+/// credential) has the fingerprint of a production-kind target's in `targets` (before
+/// resolution: the same credential source), or no production-kind target's key is known to tell
+/// it apart from; nullopt otherwise (other packs, other hosts such as loopback).
+std::optional<std::string> shared_host_key_refusal(const ProviderPack& provider, const Target& t,
+                                                   const std::vector<const Target*>& targets);
+
 std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
                                      const ProviderPack& provider,
                                      std::vector<const Target*> run_targets = {});

@@ -52,6 +52,7 @@ struct Tenant {
   std::string api_key;
   Collection users, connections, jobs, webhooks;
   std::map<std::string, std::string> webhook_secrets;  ///< webhook id → whsec_ secret
+  std::map<std::string, json> job_failures;  ///< job id → the failed step's {code, title, detail}
   std::map<std::string, size_t> created;               ///< kind → resources created by the API
 };
 
@@ -113,13 +114,16 @@ bool known_institution(const std::string& institution_id);
 
 /// A new user in `tenant` with `id` (random when empty); emits nothing.
 json& add_user(Tenant& tenant, const std::string& id, const std::string& email, std::int64_t now);
-/// A connection of `user_id` to `institution_id` for the sandbox persona `login_id`/`password`,
-/// and its first job; returns the job. `settled`: every step already finished.
+/// A connection of `user_id` to `institution_id` for the sandbox persona `login_id` (the three
+/// always-failing sandbox users fail their job at verify-credentials), and its first job;
+/// returns the job. `settled`: every step has already run.
 json& add_connection(Tenant& tenant, const std::string& origin, const std::string& user_id,
                      const std::string& institution_id, const std::string& login_id,
-                     const std::string& password, std::int64_t now, bool settled,
-                     bool never_fail);
-/// Registers `url` as an active webhook for every event; returns it (secret kept aside).
+                     std::int64_t now, bool settled);
+/// Runs the job's next step (in-progress → success or failed, the next one in-progress);
+/// false when every step has already run.
+bool advance_job(Tenant& tenant, json& job, std::int64_t now);
+/// Registers `url` with `status` for every event; returns it (its secret kept aside).
 json& add_webhook(Tenant& tenant, const std::string& url, const std::string& status,
                   std::int64_t now);
 

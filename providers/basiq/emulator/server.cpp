@@ -115,6 +115,11 @@ void Server::add_fallbacks() {
   });
 }
 
+void Server::reply_error(httplib::Response& res, const ApiError& e) const {
+  write_error(res, e);
+  if (has("no-envelope")) res.set_content(std::string("error: ") + e.what(), "text/plain");
+}
+
 void Server::start() {
   http_.start(options_.host, options_.port);
   dispatcher_.start();
@@ -145,11 +150,9 @@ void Server::prepare(const PartnerSetup& setup) {
   const auto now = emukit::unix_seconds(clock_.wall_now());
   if (!setup.user_id.empty() && t.users.find(setup.user_id) == nullptr) {
     add_user(t, setup.user_id, "demo@partner.example", now);
-    add_connection(t, origin(), setup.user_id, "AU00000", "Wentworth-Smith", "whislter", now,
-                   true, false);
+    add_connection(t, origin(), setup.user_id, "AU00000", "Wentworth-Smith", now, true);
     if (has("jobs-failing")) {
-      add_connection(t, origin(), setup.user_id, "AU00000", "jianYang", "nothotdog", now, true,
-                     false);
+      add_connection(t, origin(), setup.user_id, "AU00000", "jianYang", now, true);
     }
   }
   if (!setup.webhook_url.empty()) {
@@ -217,10 +220,10 @@ void Server::serve(const httplib::Request& req, httplib::Response& res, const Ro
     }
   } catch (const ApiError& e) {
     outbox.clear();
-    write_error(res, e);
+    reply_error(res, e);
   } catch (const std::exception&) {
     outbox.clear();
-    write_error(res, ApiError(500, "internal-server-error", "Internal server error"));
+    reply_error(res, ApiError(500, "internal-server-error", "Internal server error"));
   }
   if (options_.deliver_webhooks) dispatcher_.enqueue(std::move(outbox));
 }

@@ -44,6 +44,8 @@ class Server final : public Router {
   /// the state lock.
   const Grant& authenticate(const httplib::Request& req, const RouteFlags& flags);
   bool has(const char* fault) const { return options_.faults.count(fault) != 0; }
+  /// Writes `e` in Basiq's envelope (as bare text under the no-envelope fault).
+  void reply_error(httplib::Response& res, const ApiError& e) const;
   void add_fallbacks();
 
   Options options_;
