@@ -31,12 +31,15 @@ CheckInfo CredentialsNotInFiles::describe() {
   i.title = "Secrets are not stored in files";
   i.checklist_items = {"credentials.secret-manager"};
   i.side_effect = SideEffect::static_only;
-  i.what = "No resolved credential or webhook secret value appears in any file under the "
-           "profile's directory or in the git-tracked files of the current repository.";
-  i.why = "The checklist requires keys to live in a secret manager, not in code or config files; "
-          "a committed key is a leaked key.";
-  i.how_to_fix = "Remove the value from the file (and from git history), rotate the key, and load "
-                 "it from a secret manager or environment variable instead.";
+  i.what =
+      "No resolved credential or webhook secret value appears in any file under the "
+      "profile's directory or in the git-tracked files of the current repository.";
+  i.why =
+      "The checklist requires keys to live in a secret manager, not in code or config files; "
+      "a committed key is a leaked key.";
+  i.how_to_fix =
+      "Remove the value from the file (and from git history), rotate the key, and load "
+      "it from a secret manager or environment variable instead.";
   i.doc = "checks/credentials/not-in-files.md";
   return i;
 }
@@ -49,7 +52,8 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   CheckResult r;
   std::vector<Needle> needles;
   for (const auto& [name, res] : ctx.target.credentials) {
-    if (res.ok() && res.secret->reveal().size() >= kMinSecretLength && res.secret->source() != "generated") {
+    if (res.ok() && res.secret->reveal().size() >= kMinSecretLength &&
+        res.secret->source() != "generated") {
       needles.push_back({"credentials." + name, &*res.secret});
     }
   }
@@ -67,7 +71,9 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   for (const auto& p : extra_paths_) add_tree(p, files);
   std::string note;
   std::error_code ec;
-  for (const auto& f : git_tracked_files(note)) files.insert(fs::weakly_canonical(f, ec));
+  const auto tracked = git_tracked_files(note);
+  if (tracked.empty()) note += ": scanned the profile directory only";
+  for (const auto& f : tracked) files.insert(fs::weakly_canonical(f, ec));
 
   std::vector<std::string> hits;
   for (const auto& file : files) {
@@ -93,8 +99,9 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   } else {
     r.status = Status::fail;
     r.summary = fmt::format("secret values found in files: {}", fmt::join(hits, "; "));
-    r.fix = "remove the value from those files (and git history), rotate the key, and load it "
-            "from a secret manager or environment variable";
+    r.fix =
+        "remove the value from those files (and git history), rotate the key, and load it "
+        "from a secret manager or environment variable";
   }
   return r;
 }

@@ -16,13 +16,13 @@ std::vector<fs::path> git_tracked_files(std::string& note) {
   using namespace std::chrono_literals;
   auto top = profile::run_command({"git", "rev-parse", "--show-toplevel"}, 5s);
   if (!top.ok()) {
-    note = "not inside a git repository (or git is missing): scanned the profile directory only";
+    note = "not inside a git repository (or git is missing)";
     return {};
   }
   std::string root = top.out.substr(0, top.out.find('\n'));
   auto ls = profile::run_command({"git", "-C", root, "ls-files", "-z"}, 10s, 16 * 1024 * 1024);
   if (!ls.ok()) {
-    note = "git ls-files failed: scanned the profile directory only";
+    note = "git ls-files failed";
     return {};
   }
   std::vector<fs::path> out;

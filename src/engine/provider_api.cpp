@@ -190,9 +190,10 @@ std::optional<std::string> TokenCache::over_token_limit(const ProviderPack& pack
     const auto window = std::chrono::seconds(l.per_s);
     while (!sent_at_.empty() && now - sent_at_.front() >= window) sent_at_.pop_front();
     if (static_cast<int>(sent_at_.size()) >= l.limit) {
-      return fmt::format("token request not sent: this run already sent {} within {} s, {}'s "
-                         "published limit",
-                         sent_at_.size(), l.per_s, pack.display_name);
+      return fmt::format(
+          "token request not sent: this run already sent {} within {} s, {}'s "
+          "published limit",
+          sent_at_.size(), l.per_s, pack.display_name);
     }
   }
   return std::nullopt;

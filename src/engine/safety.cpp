@@ -183,12 +183,11 @@ std::optional<std::string> shared_host_key_refusal(const ProviderPack& provider,
     const auto their_source = p->profile.credentials.find(name);
     const bool resolved = mine != t.credentials.end() && mine->second.ok() &&
                           theirs != p->credentials.end() && theirs->second.ok();
-    const bool same =
-        resolved ? crypto::sha256_hex(mine->second.secret->reveal()) ==
-                       crypto::sha256_hex(theirs->second.secret->reveal())
-                 : my_source != t.profile.credentials.end() &&
-                       their_source != p->profile.credentials.end() &&
-                       same_source(my_source->second, their_source->second);
+    const bool same = resolved ? crypto::sha256_hex(mine->second.secret->reveal()) ==
+                                     crypto::sha256_hex(theirs->second.secret->reveal())
+                               : my_source != t.profile.credentials.end() &&
+                                     their_source != p->profile.credentials.end() &&
+                                     same_source(my_source->second, their_source->second);
     if (same) {
       return fmt::format(
           "its {} is the production profile's ({}): {} serves sandbox and live from one host "

@@ -26,14 +26,15 @@ constexpr Entry kCatalogue[] = {
 json connectors_json(bool fault_outage) {
   json data = json::array();
   for (const auto& c : kCatalogue) {
-    data.push_back({{"type", "connector"},
-                    {"id", c.id},
-                    {"method", c.method},
-                    {"stage", "live"},
-                    {"status", fault_outage ? c.outage_status : c.status},
-                    {"scopes", json::array({"ACCOUNTS", "TRANSACTIONS"})},
-                    {"institution",
-                     {{"name", c.name}, {"tier", "4"}, {"type", "Test Bank"}, {"country", "Australia"}}}});
+    data.push_back(
+        {{"type", "connector"},
+         {"id", c.id},
+         {"method", c.method},
+         {"stage", "live"},
+         {"status", fault_outage ? c.outage_status : c.status},
+         {"scopes", json::array({"ACCOUNTS", "TRANSACTIONS"})},
+         {"institution",
+          {{"name", c.name}, {"tier", "4"}, {"type", "Test Bank"}, {"country", "Australia"}}}});
   }
   return {{"type", "list"}, {"data", data}};
 }
@@ -48,8 +49,9 @@ bool known_institution(const std::string& institution_id) {
 void add_connector_routes(Router& router) {
   RouteFlags list;
   list.list = true;
-  router.add(Method::get, "/connectors", list,
-             [](Call& c) { return Reply{200, connectors_json(c.has_fault("connector-outage"))}; });
+  router.add(Method::get, "/connectors", list, [](Call& c) {
+    return Reply{200, connectors_json(c.has_fault("connector-outage"))};
+  });
 }
 
 }  // namespace golive::basiq::emulator::detail

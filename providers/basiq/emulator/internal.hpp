@@ -53,7 +53,7 @@ struct Tenant {
   Collection users, connections, jobs, webhooks;
   std::map<std::string, std::string> webhook_secrets;  ///< webhook id → whsec_ secret
   std::map<std::string, json> job_failures;  ///< job id → the failed step's {code, title, detail}
-  std::map<std::string, size_t> created;               ///< kind → resources created by the API
+  std::map<std::string, size_t> created;     ///< kind → resources created by the API
 };
 
 /// A handler's successful answer.

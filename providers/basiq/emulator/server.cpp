@@ -49,9 +49,8 @@ Server::Server(Options options)
       receiver_(receiver_behaviour(options_),
                 [this](std::chrono::milliseconds d) { return http_.pause(d); }),
       dispatcher_(clock_, [this](std::chrono::milliseconds d) { return http_.pause(d); }) {
-  http_.http().Post("/token", [this](const httplib::Request& req, httplib::Response& res) {
-    token(req, res);
-  });
+  http_.http().Post(
+      "/token", [this](const httplib::Request& req, httplib::Response& res) { token(req, res); });
   add_connector_routes(*this);
   add_user_routes(*this);
   add_webhook_routes(*this);
@@ -100,8 +99,8 @@ void Server::add_fallbacks() {
         if (res.status >= 500) {
           write_error(res, ApiError(res.status, "internal-server-error", "Internal server error"));
         } else {
-          write_error(res, ApiError(res.status, "parameter-not-valid",
-                                    "The request could not be read."));
+          write_error(
+              res, ApiError(res.status, "parameter-not-valid", "The request could not be read."));
         }
         return httplib::Server::HandlerResponse::Handled;
       }));
@@ -206,9 +205,14 @@ void Server::serve(const httplib::Request& req, httplib::Response& res, const Ro
       Tenant& tenant = tenants_[grant.tenant];
       tenant.api_key = grant.tenant;
       const auto now = emukit::unix_seconds(clock_.wall_now());
-      Call call{req,    tenant, grant,
-                options_, now,  origin(),
-                flags.json_body ? parse_body(req.body) : json(), outbox};
+      Call call{req,
+                tenant,
+                grant,
+                options_,
+                now,
+                origin(),
+                flags.json_body ? parse_body(req.body) : json(),
+                outbox};
       reply = handler(call);
     }
     res.status = reply.status;

@@ -19,10 +19,11 @@ json persona_failure(const std::string& login_id) {
             {"detail", "Account is locked."}};
   }
   if (login_id == "erlich") {
-    return {{"type", "error"},
-            {"code", "account-not-accessible-requires-user-action"},
-            {"title", "Account not accessible, requires user action."},
-            {"detail", "The institution shows the user a prompt they must clear in internet banking."}};
+    return {
+        {"type", "error"},
+        {"code", "account-not-accessible-requires-user-action"},
+        {"title", "Account not accessible, requires user action."},
+        {"detail", "The institution shows the user a prompt they must clear in internet banking."}};
   }
   if (login_id == "jianYang") {
     return {{"type", "error"},
@@ -129,14 +130,15 @@ json& add_connection(Tenant& tenant, const std::string& origin, const std::strin
                      const std::string& institution_id, const std::string& login_id,
                      std::int64_t now, bool settled) {
   const std::string conn_id = new_uuid();
-  tenant.connections.add({{"type", "connection"},
-                          {"id", conn_id},
-                          {"userId", user_id},
-                          {"loginId", login_id},
-                          {"status", "pending"},
-                          {"institution", {{"type", "institution"}, {"id", institution_id}}},
-                          {"createdDate", emukit::iso8601(now)},
-                          {"links", {{"self", origin + "/users/" + user_id + "/connections/" + conn_id}}}});
+  tenant.connections.add(
+      {{"type", "connection"},
+       {"id", conn_id},
+       {"userId", user_id},
+       {"loginId", login_id},
+       {"status", "pending"},
+       {"institution", {{"type", "institution"}, {"id", institution_id}}},
+       {"createdDate", emukit::iso8601(now)},
+       {"links", {{"self", origin + "/users/" + user_id + "/connections/" + conn_id}}}});
   json& job = start_job(tenant, origin, user_id, conn_id, now);
   while (settled && advance_job(tenant, job, now)) {
   }
@@ -187,7 +189,9 @@ void add_user_routes(Router& router) {
     if (login.empty() || password.empty() || institution.empty()) {
       throw ApiError(400, "parameter-not-supplied", "Missing connection details",
                      "A connection needs loginId, password and institution.id.",
-                     login.empty() ? "loginId" : password.empty() ? "password" : "institution.id");
+                     login.empty()      ? "loginId"
+                     : password.empty() ? "password"
+                                        : "institution.id");
     }
     if (!known_institution(institution)) {
       throw ApiError(400, "parameter-not-valid", "Unknown institution",
@@ -197,14 +201,16 @@ void add_user_routes(Router& router) {
     ++c.tenant.created["connection"];
     ++c.tenant.created["job"];
     c.emit("connection.created", "/users/" + c.arg(1) + "/connections/" + connection_of(job));
-    return Reply{202, {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
+    return Reply{202,
+                 {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
   });
   router.add(Method::post, "/users/([^/]+)/connections/([^/]+)/refresh", {}, [](Call& c) {
     user_of(c);
     const std::string conn_id = c.arg(2);
     const json* conn = c.tenant.connections.find(conn_id);
     if (conn == nullptr || (*conn)["userId"] != c.arg(1)) {
-      throw ApiError(404, "resource-not-found", "Resource not found.", "No connection " + conn_id + ".");
+      throw ApiError(404, "resource-not-found", "Resource not found.",
+                     "No connection " + conn_id + ".");
     }
     if ((*conn)["status"] == "invalid") {
       throw ApiError(400, "parameter-not-valid", "Connection is invalid",
@@ -217,7 +223,8 @@ void add_user_routes(Router& router) {
     }
     json& job = start_job(c.tenant, c.origin, c.arg(1), conn_id, c.now);
     ++c.tenant.created["job"];
-    return Reply{202, {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
+    return Reply{202,
+                 {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
   });
   router.add(Method::get, "/users/([^/]+)/jobs", client_list, [](Call& c) {
     user_of(c);
@@ -228,7 +235,8 @@ void add_user_routes(Router& router) {
   });
   router.add(Method::get, "/jobs/([^/]+)", client, [](Call& c) {
     json* job = c.tenant.jobs.find(c.arg(1));
-    if (job == nullptr || (c.grant.scope == "CLIENT_ACCESS" && (*job)["userId"] != c.grant.user_id)) {
+    if (job == nullptr ||
+        (c.grant.scope == "CLIENT_ACCESS" && (*job)["userId"] != c.grant.user_id)) {
       throw ApiError(404, "resource-not-found", "Resource not found.", "No job " + c.arg(1) + ".");
     }
     advance_job(c.tenant, *job, c.now);

@@ -47,14 +47,21 @@ void Call::emit(const std::string& event_type, const std::string& entity_path) {
     for (const auto& e : events) subscribed = subscribed || e == event_type;
     if (!subscribed) continue;
     const std::string event_id = new_uuid();
-    json body = {{"type", "event"},
-                 {"id", event_id},
-                 {"eventTypeId", event_type},
-                 {"createdDate", emukit::iso8601(now)},
-                 {"links", {{"self", origin + "/events/" + event_id}, {"eventEntity", origin + entity_path}}}};
+    json event = {
+        {"type", "event"},
+        {"id", event_id},
+        {"eventTypeId", event_type},
+        {"createdDate", emukit::iso8601(now)},
+        {"links",
+         {{"self", origin + "/events/" + event_id}, {"eventEntity", origin + entity_path}}}};
     const std::string id = hook["id"].get<std::string>();
-    outbox.push_back(DeliveryJob{id, hook["url"].get<std::string>(), tenant.webhook_secrets[id],
-                                 event_id, event_type, to_text(body), {}});
+    outbox.push_back(DeliveryJob{id,
+                                 hook["url"].get<std::string>(),
+                                 tenant.webhook_secrets[id],
+                                 event_id,
+                                 event_type,
+                                 to_text(event),
+                                 {}});
   }
 }
 

@@ -13,14 +13,15 @@ namespace {
 std::string new_secret() {
   unsigned char bytes[24];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("RAND_bytes failed");
-  return "whsec_" +
-         crypto::base64_encode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+  return "whsec_" + crypto::base64_encode(
+                        std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
 json& webhook_of(Call& c) {
   json* hook = c.tenant.webhooks.find(c.arg(1));
   if (hook == nullptr) {
-    throw ApiError(404, "resource-not-found", "Resource not found.", "No webhook " + c.arg(1) + ".");
+    throw ApiError(404, "resource-not-found", "Resource not found.",
+                   "No webhook " + c.arg(1) + ".");
   }
   return *hook;
 }
@@ -68,8 +69,9 @@ void add_webhook_routes(Router& router) {
     answer["secret"] = c.tenant.webhook_secrets[hook["id"].get<std::string>()];
     return Reply{201, answer};
   });
-  router.add(Method::get, "/notifications/webhooks/([^/]+)", {},
-             [](Call& c) { return Reply{200, webhook_of(c)}; });
+  router.add(Method::get, "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
+    return Reply{200, webhook_of(c)};
+  });
   router.add(Method::del, "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
     webhook_of(c);
     c.tenant.webhooks.erase(c.arg(1));

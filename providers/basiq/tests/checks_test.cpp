@@ -10,7 +10,7 @@
 
 using namespace golive;
 using namespace golive::testing;
-using namespace golive::testing::basiq;
+using namespace golive::testing::bq;
 
 namespace {
 
@@ -36,8 +36,7 @@ TEST_CASE("auth.token: the key exchanges for a one-hour Bearer token", "[basiq][
   require_no_secret(r, e.emu);
 }
 
-TEST_CASE("auth.token: the run sends one token request, shared by every check",
-          "[basiq][checks]") {
+TEST_CASE("auth.token: the run sends one token request, shared by every check", "[basiq][checks]") {
   Emu e;
   prepare(e);
   Run run;
@@ -77,9 +76,10 @@ TEST_CASE("auth.token: each documented failure is explained", "[basiq][checks]")
   }
 }
 
-TEST_CASE("auth.token: a key encoded twice is named as such, and the evidence keeps the "
-          "correlationId",
-          "[basiq][checks]") {
+TEST_CASE(
+    "auth.token: a key encoded twice is named as such, and the evidence keeps the "
+    "correlationId",
+    "[basiq][checks]") {
   Emu e;
   Run run;
   const std::string twice = crypto::base64_encode(kKey);
@@ -132,8 +132,7 @@ TEST_CASE("connectors.status: an offered institution in an outage is a warning w
   CHECK_THAT(r.summary, !Catch::Contains("partial-outage"));  // AU00001 is not offered
 }
 
-TEST_CASE("connectors.status: an institution without a connector is a warning",
-          "[basiq][checks]") {
+TEST_CASE("connectors.status: an institution without a connector is a warning", "[basiq][checks]") {
   Emu e;
   Run run;
   const auto r = run.check("connectors.status", basiq_target(e.emu.base_url()),
@@ -192,9 +191,10 @@ TEST_CASE("jobs.recent-failures: a user id that would change the path is refused
   CHECK_THROWS(opts.finish());
 }
 
-TEST_CASE("auth.client-scope: a SERVER_ACCESS request or the key in front-end code fails, "
-          "never printing the key",
-          "[basiq][checks]") {
+TEST_CASE(
+    "auth.client-scope: a SERVER_ACCESS request or the key in front-end code fails, "
+    "never printing the key",
+    "[basiq][checks]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("basiq-scope-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -202,7 +202,8 @@ TEST_CASE("auth.client-scope: a SERVER_ACCESS request or the key in front-end co
   const auto t = basiq_target("https://au-api.basiq.io");
   const auto options = yaml("{paths: [" + dir.string() + "]}");
   {
-    std::ofstream(dir / "app.js") << "fetch('/token', {body: 'scope=CLIENT_ACCESS&userId=' + id})\n";
+    std::ofstream(dir / "app.js")
+        << "fetch('/token', {body: 'scope=CLIENT_ACCESS&userId=' + id})\n";
   }
   auto r = run.check("auth.client-scope", t, options);
   CHECK(r.status == Status::pass);

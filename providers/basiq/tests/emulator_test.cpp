@@ -6,7 +6,7 @@
 #include "support.hpp"
 
 using namespace golive;
-using namespace golive::testing::basiq;
+using namespace golive::testing::bq;
 
 TEST_CASE("basiq emulator: a key sent as issued exchanges for a one-hour Bearer token",
           "[basiq][emulator]") {
@@ -40,7 +40,9 @@ TEST_CASE("basiq emulator: token failures answer the documented status and envel
     CHECK(status_of(x) == 400);
     CHECK(body_of(x)["data"][0]["source"]["parameter"] == "Authorization");
   }
-  SECTION("no Authorization: 400") { CHECK(status_of(e.token("")) == 400); }
+  SECTION("no Authorization: 400") {
+    CHECK(status_of(e.token("")) == 400);
+  }
   SECTION("no scope: 400; CLIENT_ACCESS without userId: 400") {
     CHECK(status_of(e.token(kKey, "3.0", "")) == 400);
     CHECK(status_of(e.token(kKey, "3.0", "scope=CLIENT_ACCESS")) == 400);
@@ -51,7 +53,7 @@ TEST_CASE("basiq emulator: token failures answer the documented status and envel
 TEST_CASE("basiq emulator: another application's key answers 404", "[basiq][emulator]") {
   auto o = Emu::options({}, false, 1500);
   o.api_key = kKey;
-  basiq::emulator::Emulator emu(o);
+  golive::basiq::emulator::Emulator emu(o);
   emu.start();
   net::Request r;
   r.method = "POST";
@@ -119,9 +121,9 @@ namespace {
 nlohmann::json run_job(Emu& e, const std::string& token, const std::string& login) {
   const auto user = body_of(e.call("POST", "/users", token, R"({"email":"a@example.com"})"));
   const std::string uid = user["id"].get<std::string>();
-  const auto created = e.call("POST", "/users/" + uid + "/connections", token,
-                              R"({"loginId":")" + login +
-                                  R"(","password":"pw","institution":{"id":"AU00000"}})");
+  const auto created =
+      e.call("POST", "/users/" + uid + "/connections", token,
+             R"({"loginId":")" + login + R"(","password":"pw","institution":{"id":"AU00000"}})");
   REQUIRE(status_of(created) == 202);
   const std::string job_id = body_of(created)["id"].get<std::string>();
   nlohmann::json job;
@@ -131,8 +133,7 @@ nlohmann::json run_job(Emu& e, const std::string& token, const std::string& logi
 
 }  // namespace
 
-TEST_CASE("basiq emulator: a happy persona's job runs every step to success",
-          "[basiq][emulator]") {
+TEST_CASE("basiq emulator: a happy persona's job runs every step to success", "[basiq][emulator]") {
   Emu e;
   const auto job = run_job(e, e.bearer(), "Wentworth-Smith");
   REQUIRE(job["steps"].size() == 3);
@@ -190,9 +191,9 @@ TEST_CASE("basiq emulator: a registered webhook is listed and gets Standard Webh
           "[basiq][emulator]") {
   Emu e({}, true);
   const auto token = e.bearer();
-  const auto made = e.call("POST", "/notifications/webhooks", token,
-                           R"({"url":")" + e.emu.receiver_url() +
-                               R"(","subscribedEvents":["user.created"]})");
+  const auto made =
+      e.call("POST", "/notifications/webhooks", token,
+             R"({"url":")" + e.emu.receiver_url() + R"(","subscribedEvents":["user.created"]})");
   REQUIRE(status_of(made) == 201);
   CHECK_THAT(body_of(made)["secret"].get<std::string>(), Catch::StartsWith("whsec_"));
   const auto list = body_of(e.call("GET", "/notifications/webhooks", token));
@@ -219,6 +220,6 @@ TEST_CASE("basiq emulator: an http webhook URL off loopback is refused", "[basiq
 }
 
 TEST_CASE("basiq emulator: unknown faults are refused", "[basiq][emulator]") {
-  CHECK_THROWS_AS(basiq::emulator::Emulator(Emu::options({"no-such-fault"}, false, 1500)),
+  CHECK_THROWS_AS(golive::basiq::emulator::Emulator(Emu::options({"no-such-fault"}, false, 1500)),
                   std::invalid_argument);
 }

@@ -10,7 +10,7 @@
 #include "net/json_body.hpp"
 #include "providers/basiq/emulator/emulator.hpp"
 
-namespace golive::testing::basiq {
+namespace golive::testing::bq {
 
 /// A canary API key (shaped like an issued key: base64 of "id:secret"): no output may hold it.
 inline const std::string kKey = "Y2FuYXJ5LWlkOkNBTkFSWVNFQ1JFVDQy";
@@ -44,7 +44,8 @@ struct Emu {
     return net::CurlClient().send(r);
   }
   /// A SERVER_ACCESS (or `body`) token for `key`; "" when refused.
-  std::string bearer(const std::string& key = kKey, const std::string& body = "scope=SERVER_ACCESS") {
+  std::string bearer(const std::string& key = kKey,
+                     const std::string& body = "scope=SERVER_ACCESS") {
     auto x = token(key, "3.0", body);
     auto parsed = x.response() ? net::parse_json_body(*x.response()) : net::JsonBody{};
     if (!parsed.value || !parsed.value->contains("access_token")) return "";
@@ -98,10 +99,20 @@ struct Run {
     auto c = entry->make(opts);
     opts.finish();
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    HttpStack http(t.profile.http, 100, SystemClock::instance(), deadline,
-                   [](std::string_view) {});
-    CheckContext ctx{t,  pack, http.client(), SystemClock::instance(), log, "run-test", deadline,
-                     "", {}, &http.raw(),   "",   {},          &tokens};
+    HttpStack http(t.profile.http, 100, SystemClock::instance(), deadline, [](std::string_view) {});
+    CheckContext ctx{t,
+                     pack,
+                     http.client(),
+                     SystemClock::instance(),
+                     log,
+                     "run-test",
+                     deadline,
+                     "",
+                     {},
+                     &http.raw(),
+                     "",
+                     {},
+                     &tokens};
     auto r = c->run(ctx);
     r.id = id;
     return r;
@@ -116,4 +127,4 @@ inline void require_no_secret(const CheckResult& r, const golive::basiq::emulato
   for (const auto& t : emu.issued_tokens()) REQUIRE(text.find(t) == std::string::npos);
 }
 
-}  // namespace golive::testing::basiq
+}  // namespace golive::testing::bq

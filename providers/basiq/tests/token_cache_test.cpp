@@ -7,13 +7,25 @@
 
 using namespace golive;
 using namespace golive::testing;
-using namespace golive::testing::basiq;
+using namespace golive::testing::bq;
+
+namespace {
+
+/// A 200 token answer with `body`.
+net::Outcome answer(const std::string& body) {
+  net::Response r;
+  r.status = 200;
+  r.body = body;
+  return r;
+}
+
+}  // namespace
 
 TEST_CASE("token cache: one token per run, renewed only near expiry", "[basiq][token]") {
   golive::testing::FakeClock clock;
   auto o = Emu::options({}, false, 1500);
   o.clock = &clock;
-  basiq::emulator::Emulator emu(o);
+  golive::basiq::emulator::Emulator emu(o);
   emu.start();
   const auto pack = provider_pack("basiq");
   const auto t = basiq_target(emu.base_url());
@@ -34,16 +46,19 @@ TEST_CASE("token cache: one token per run, renewed only near expiry", "[basiq][t
   CHECK(emu.token_requests() == 2);
 }
 
-TEST_CASE("token cache: the request is POST /token, key as issued, basiq-version 3.0, "
-          "scope=SERVER_ACCESS",
-          "[basiq][token]") {
-  FakeHttpClient http({net::Response{200, {}, R"({"access_token":"tok-abc-123456","token_type":"Bearer","expires_in":3600})"}});
+TEST_CASE(
+    "token cache: the request is POST /token, key as issued, basiq-version 3.0, "
+    "scope=SERVER_ACCESS",
+    "[basiq][token]") {
+  FakeHttpClient http(
+      {answer(R"({"access_token":"tok-abc-123456","token_type":"Bearer","expires_in":3600})")});
   TokenCache cache(SystemClock::instance());
   const auto pack = provider_pack("basiq");
   const auto t = basiq_target("https://au-api.basiq.io");
   REQUIRE(cache.get(pack, t, http, std::chrono::seconds(5)).token);
-  REQUIRE(http.requests().size() == 1);
-  const auto& req = http.requests()[0];
+  const auto sent = http.requests();
+  REQUIRE(sent.size() == 1);
+  const auto& req = sent[0];
   CHECK(req.method == "POST");
   CHECK(req.url == "https://au-api.basiq.io/token");
   CHECK(req.headers.get("Authorization") == "Basic " + kKey);
@@ -52,9 +67,9 @@ TEST_CASE("token cache: the request is POST /token, key as issued, basiq-version
   CHECK(req.body == "scope=SERVER_ACCESS");
 }
 
-TEST_CASE("token cache: the pack's token limit is never exceeded by the run",
-          "[basiq][token]") {
-  FakeHttpClient http({net::Response{200, {}, R"({"access_token":"tok-short-12345","token_type":"Bearer","expires_in":1})"}});
+TEST_CASE("token cache: the pack's token limit is never exceeded by the run", "[basiq][token]") {
+  FakeHttpClient http(
+      {answer(R"({"access_token":"tok-short-12345","token_type":"Bearer","expires_in":1})")});
   golive::testing::FakeClock clock;
   TokenCache cache(clock);
   auto pack = provider_pack("basiq");

@@ -17,10 +17,11 @@ constexpr size_t kMinSecretLength = 8;
 constexpr const char* kServerScope = "SERVER_ACCESS";
 
 bool front_end(const fs::path& p) {
-  static const char* const kExtensions[] = {".js",  ".jsx", ".ts",     ".tsx", ".mjs",
+  static const char* const kExtensions[] = {".js",  ".jsx", ".ts",     ".tsx",  ".mjs",
                                             ".cjs", ".vue", ".svelte", ".html", ".htm"};
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                      [&](const char* e) { return ext == e; });
 }
@@ -71,7 +72,8 @@ CheckResult AuthClientScope::run(CheckContext& ctx) {
   }
   if (files.empty()) {
     r.status = Status::skip;
-    r.summary = "no front-end file to scan (" + note + "); list front-end directories in "
+    r.summary = "no front-end file to scan (" + note +
+                "); list front-end directories in "
                 "checks.auth.client-scope.paths";
     return r;
   }
@@ -97,8 +99,9 @@ CheckResult AuthClientScope::run(CheckContext& ctx) {
   r.evidence.push_back(e);
   if (hits.empty()) {
     r.status = Status::pass;
-    r.summary = fmt::format("no API key and no SERVER_ACCESS request in {} front-end files{}",
-                            files.size(), look_for_key ? "" : " (the key itself was not looked for)");
+    r.summary =
+        fmt::format("no API key and no SERVER_ACCESS request in {} front-end files{}", files.size(),
+                    look_for_key ? "" : " (the key itself was not looked for)");
     return r;
   }
   r.status = Status::fail;

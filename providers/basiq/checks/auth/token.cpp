@@ -49,8 +49,9 @@ CheckResult failed(const CheckContext& ctx, const net::Exchange& x, const net::R
       r.status = Status::fail;
       if (e.code == "request-not-valid" || e.message == "Invalid request") {
         r.summary += ": too many token requests from this IP address within 5 minutes";
-        r.fix = "cache the token for its hour and reuse it (never one token per request); wait "
-                "5 minutes before retrying";
+        r.fix =
+            "cache the token for its hour and reuse it (never one token per request); wait "
+            "5 minutes before retrying";
       } else {
         r.summary += ": the Basiq account is disabled";
         r.fix = "ask Basiq Customer Success (support@basiq.io) why the account is disabled";
@@ -61,8 +62,9 @@ CheckResult failed(const CheckContext& ctx, const net::Exchange& x, const net::R
       r.summary += production ? ": the API key is unknown — mistyped, deleted, or a sandbox "
                                 "application's key used against the live application"
                               : ": the API key is unknown — mistyped, or its application deleted";
-      r.fix = "set api_key to a current key of this environment's application (Basiq dashboard, "
-              "Applications); live data needs the live application's key";
+      r.fix =
+          "set api_key to a current key of this environment's application (Basiq dashboard, "
+          "Applications); live data needs the live application's key";
       break;
     case 429:
       r.summary += ": Basiq's rate limit (1,500 token requests per 5 minutes) was reached";
@@ -121,10 +123,10 @@ CheckResult AuthToken::run(CheckContext& ctx) {
     r.fix = "run through `bluum-golive check`";
     return r;
   }
-  const auto timeout = std::max(std::chrono::milliseconds(1),
-                                std::min(std::chrono::milliseconds(
-                                             std::max(1, ctx.profile().http.timeout_s) * 1000L),
-                                         ctx.time_left()));
+  const auto timeout = std::max(
+      std::chrono::milliseconds(1),
+      std::min(std::chrono::milliseconds(std::max(1, ctx.profile().http.timeout_s) * 1000L),
+               ctx.time_left()));
   const auto outcome = ctx.tokens->get(ctx.provider, ctx.target, ctx.http, timeout);
   if (!outcome.sent) {
     r.status = Status::inconclusive;
@@ -147,13 +149,14 @@ CheckResult AuthToken::run(CheckContext& ctx) {
   const std::string type = b.contains("token_type") && b["token_type"].is_string()
                                ? b["token_type"].get<std::string>()
                                : "";
-  const long long lifetime = b.contains(spec.expires_field) && b[spec.expires_field].is_number_integer()
-                                 ? b[spec.expires_field].get<long long>()
-                                 : -1;
-  const auto observed = fmt::format("200, {}, token_type {}, expires_in {}",
-                                    has_token ? "an access_token" : "no access_token",
-                                    type.empty() ? "missing" : type,
-                                    lifetime < 0 ? std::string("missing") : std::to_string(lifetime));
+  const long long lifetime =
+      b.contains(spec.expires_field) && b[spec.expires_field].is_number_integer()
+          ? b[spec.expires_field].get<long long>()
+          : -1;
+  const auto observed = fmt::format(
+      "200, {}, token_type {}, expires_in {}", has_token ? "an access_token" : "no access_token",
+      type.empty() ? "missing" : type,
+      lifetime < 0 ? std::string("missing") : std::to_string(lifetime));
   r.evidence = api::exchange_evidence(x, label, expected, observed);
   if (!has_token || type != "Bearer") {
     r.status = Status::fail;
@@ -166,13 +169,15 @@ CheckResult AuthToken::run(CheckContext& ctx) {
     r.summary = fmt::format(
         "{} answered a Bearer token that lasts {} s, not the documented {} s: a client that "
         "assumes an hour will use expired tokens",
-        label, lifetime < 0 ? std::string("an unknown time") : std::to_string(lifetime), kLifetimeS);
+        label, lifetime < 0 ? std::string("an unknown time") : std::to_string(lifetime),
+        kLifetimeS);
     r.fix = "renew tokens from expires_in, not from a fixed hour";
     return r;
   }
   r.status = Status::pass;
-  r.summary = fmt::format("{} answered a Bearer token valid for {} s ({} token request(s) this run)",
-                          label, lifetime, ctx.tokens->requests_sent());
+  r.summary =
+      fmt::format("{} answered a Bearer token valid for {} s ({} token request(s) this run)", label,
+                  lifetime, ctx.tokens->requests_sent());
   return r;
 }
 

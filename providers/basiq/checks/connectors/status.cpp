@@ -126,12 +126,14 @@ CheckResult ConnectorsStatus::run(CheckContext& ctx) {
   }
   r.status = Status::pass;
   r.summary = institutions_.empty()
-                  ? fmt::format("{} connectors listed, {} in an outage (no institutions configured "
-                                "to watch)",
-                                items->size(), outages.size())
-                  : fmt::format("{} offered institution(s) have no connector in an outage ({} "
-                                "connectors listed)",
-                                institutions_.size(), items->size());
+                  ? fmt::format(
+                        "{} connectors listed, {} in an outage (no institutions configured "
+                        "to watch)",
+                        items->size(), outages.size())
+                  : fmt::format(
+                        "{} offered institution(s) have no connector in an outage ({} "
+                        "connectors listed)",
+                        institutions_.size(), items->size());
   return r;
 }
 

@@ -22,8 +22,7 @@ std::optional<std::pair<std::string, std::string>> failed_step(const nlohmann::j
   for (const auto& s : *steps) {
     if (!s.is_object() || text(s, "status") != "failed") continue;
     auto result = s.find("result");
-    const std::string code =
-        result != s.end() && result->is_object() ? text(*result, "code") : "";
+    const std::string code = result != s.end() && result->is_object() ? text(*result, "code") : "";
     return std::make_pair(text(s, "title"), code.empty() ? std::string("no code") : code);
   }
   return std::nullopt;
@@ -122,10 +121,10 @@ CheckResult JobsRecentFailures::run(CheckContext& ctx) {
     parts.push_back(fmt::format("{} ×{}{} ({})", code, jobs.size(),
                                 meaning.empty() ? "" : " — " + meaning, fmt::join(jobs, ", ")));
   }
-  r.evidence = api::exchange_evidence(
-      x, label, expected,
-      fmt::format("200, {} recent jobs read: {} failed, {} still running", read, failed,
-                  in_progress));
+  r.evidence =
+      api::exchange_evidence(x, label, expected,
+                             fmt::format("200, {} recent jobs read: {} failed, {} still running",
+                                         read, failed, in_progress));
   if (failed > 0) {
     r.status = Status::warn;
     r.summary = fmt::format("{} of the {} most recent jobs of user {} failed: {}", failed, read,

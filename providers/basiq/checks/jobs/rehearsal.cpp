@@ -93,7 +93,8 @@ std::vector<PlannedRequest> JobsRehearsal::planned_requests(const Target& target
   auto planned = [&](const char* method, const std::string& path, std::string note) {
     auto p = api::planned_get(target, path, std::move(note));
     p.method = method;
-    p.side_effect = std::string(method) == "GET" ? SideEffect::read_only : SideEffect::sandbox_write;
+    p.side_effect =
+        std::string(method) == "GET" ? SideEffect::read_only : SideEffect::sandbox_write;
     return p;
   };
   std::vector<PlannedRequest> out;
@@ -123,7 +124,8 @@ CheckResult JobsRehearsal::run(CheckContext& ctx) {
     return g;
   };
   const auto made = api::api_send(
-      ctx, json_request(ctx, "POST", "/users", {{"email", "golive+" + ctx.run_id + "@example.com"}}));
+      ctx,
+      json_request(ctx, "POST", "/users", {{"email", "golive+" + ctx.run_id + "@example.com"}}));
   const auto user = made.response() ? net::parse_json_body(*made.response()) : net::JsonBody{};
   const std::string user_id = user.value ? text(*user.value, "id") : "";
   if (made.response() == nullptr || made.response()->status != 201 || user_id.empty()) {
@@ -133,11 +135,11 @@ CheckResult JobsRehearsal::run(CheckContext& ctx) {
   std::vector<std::string> mismatches, unfinished;
   for (const auto& p : kPersonas) {
     const std::string label = fmt::format("POST /users/{}/connections ({})", user_id, p.login);
-    const auto x = api::api_send(
-        ctx, json_request(ctx, "POST", "/users/" + user_id + "/connections",
-                          {{"loginId", p.login},
-                           {"password", p.password},
-                           {"institution", {{"id", institution_}}}}));
+    const auto x =
+        api::api_send(ctx, json_request(ctx, "POST", "/users/" + user_id + "/connections",
+                                        {{"loginId", p.login},
+                                         {"password", p.password},
+                                         {"institution", {{"id", institution_}}}}));
     const auto job = x.response() ? net::parse_json_body(*x.response()) : net::JsonBody{};
     const std::string job_id = job.value ? text(*job.value, "id") : "";
     if (x.response() == nullptr || x.response()->status / 100 != 2 || job_id.empty()) {
