@@ -207,6 +207,24 @@ CheckResult grade_unexpected(const CheckContext& ctx, const net::Exchange& x,
   return r;
 }
 
+CheckResult unreadable_body(const net::Exchange& x, const std::string& label,
+                            const std::string& expected, const std::string& problem,
+                            const std::string& claim) {
+  CheckResult r;
+  const auto* resp = x.response();
+  const auto status = resp ? std::to_string(resp->status) : std::string("?");
+  r.status = Status::inconclusive;
+  r.evidence = exchange_evidence(x, label, expected, status + ", " + problem);
+  r.summary = fmt::format("{} answered {}, but the {}; {} could not be verified", label, status,
+                          problem, claim);
+  r.fix = resp && resp->truncated
+              ? "the answer is larger than this check reads; see the check's doc for the options "
+                "that make it smaller"
+              : "base_url must reach the provider's JSON API directly (no gateway or proxy page "
+                "in between); run again, and quote the request id to the provider if it repeats";
+  return r;
+}
+
 CheckResult missing_credential(const std::string& missing) {
   CheckResult r;
   r.status = Status::inconclusive;

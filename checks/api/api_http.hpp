@@ -72,6 +72,16 @@ std::vector<Evidence> exchange_evidence(const net::Exchange& x, const std::strin
 CheckResult grade_unexpected(const CheckContext& ctx, const net::Exchange& x,
                              const std::string& label, const std::string& expected);
 
+/// The result for a response whose body the check needed but could not read: `inconclusive`
+/// (never pass or warn, SPEC §3), evidence included, summary "LABEL answered STATUS, but the
+/// PROBLEM; CLAIM could not be verified". For bodies cut at the client's size cap, and for bodies
+/// that are not JSON (or not the expected shape) when the check's claim is not about the body's
+/// format. `problem` is parse_json_body()'s reason ("response body is not JSON (...)") or a
+/// phrase that reads after "the" ("body is not a list").
+CheckResult unreadable_body(const net::Exchange& x, const std::string& label,
+                            const std::string& expected, const std::string& problem,
+                            const std::string& claim);
+
 /// An `inconclusive` result for a check that cannot authenticate because `missing` (a credential
 /// name) did not resolve; credentials.present reports why.
 CheckResult missing_credential(const std::string& missing);

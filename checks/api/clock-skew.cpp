@@ -82,7 +82,7 @@ CheckResult ApiClockSkew::run(CheckContext& ctx) {
   // Date has 1 s resolution and was stamped somewhere during the exchange: compare its middle
   // with the middle of the last attempt, and grade only what the uncertainty cannot explain.
   const auto latency = duration<double>(resp->latency).count();
-  const auto server_mid = system_clock::from_time_t(server_t) + milliseconds(500);
+  const auto server_mid = from_unix_clamped(server_t) + milliseconds(500);
   const auto local_mid = wall_after - duration_cast<system_clock::duration>(resp->latency / 2);
   const double skew = duration<double>(local_mid - server_mid).count();
   const double uncertainty = 0.5 + latency / 2;

@@ -138,6 +138,13 @@ CheckResult ApiErrorModel::run(CheckContext& ctx) {
       f.observed = api::describe_status(ctx.provider, *resp);
       f.problem = "a request without credentials was answered " + f.observed + ", not 401";
       f.fix = "base_url must reach the provider's API directly";
+    } else if (resp->truncated) {
+      // A cut body is no evidence either way about the envelope.
+      auto g = api::unreadable_body(
+          x, label, p.expected, fmt::format("body is over {} bytes and was cut", resp->body.size()),
+          "the error envelope");
+      g.evidence.insert(g.evidence.begin(), r.evidence.begin(), r.evidence.end());
+      return g;
     } else {
       f = grade_envelope(ctx.provider, *resp, format);
     }

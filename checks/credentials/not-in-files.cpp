@@ -2,18 +2,22 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "checks/credentials/tracked_files.hpp"
+#include "core/file.hpp"
 
 namespace golive::checks {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The largest max_file_kib accepted: 1 GiB.
+constexpr int kMaxFileKib = 1024 * 1024;
 
 /// Secrets shorter than this are too likely to match ordinary text to mean anything.
 constexpr size_t kMinSecretLength = 8;
@@ -22,6 +26,15 @@ struct Needle {
   std::string label;
   const Secret* secret;
 };
+
+/// "a.bin (it is larger than 1 MiB), b.txt (Permission denied)", at most `shown` of them.
+std::string list_skipped(const std::vector<std::string>& skipped, size_t shown) {
+  std::vector<std::string> head(
+      skipped.begin(), skipped.begin() + static_cast<long>(std::min(shown, skipped.size())));
+  std::string out = fmt::format("{}", fmt::join(head, "; "));
+  if (skipped.size() > shown) out += fmt::format("; and {} more", skipped.size() - shown);
+  return out;
+}
 
 }  // namespace
 
@@ -45,8 +58,13 @@ CheckInfo CredentialsNotInFiles::describe() {
 }
 
 CredentialsNotInFiles::CredentialsNotInFiles(CheckOptions& options)
-    : extra_paths_(options.get_string_list("paths", {})),
-      max_file_bytes_(static_cast<size_t>(options.get_int("max_file_kib", 1024)) * 1024) {}
+    : extra_paths_(options.get_string_list("paths", {})) {
+  const int kib = options.get_int("max_file_kib", 1024);
+  if (kib <= 0 || kib > kMaxFileKib) {
+    options.error("max_file_kib", fmt::format("must be from 1 to {} (KiB)", kMaxFileKib));
+  }
+  max_file_bytes_ = static_cast<size_t>(std::clamp(kib, 1, kMaxFileKib)) * 1024;
+}
 
 CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   CheckResult r;
@@ -66,19 +84,29 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
     r.summary = "no resolved secret to look for (generated or unresolved credentials)";
     return r;
   }
+  const fs::path profile_dir = fs::path(ctx.profile().path).parent_path();
   std::set<fs::path> files;
-  add_tree(fs::path(ctx.profile().path).parent_path(), files);
+  add_tree(profile_dir, files);
   for (const auto& p : extra_paths_) add_tree(p, files);
   std::string note;
   std::error_code ec;
-  const auto tracked = git_tracked_files(note);
-  if (tracked.empty()) note += ": scanned the profile directory only";
-  for (const auto& f : tracked) files.insert(fs::weakly_canonical(f, ec));
+  for (const auto& f : git_tracked_files(profile_dir, note)) {
+    files.insert(fs::weakly_canonical(f, ec));
+  }
 
-  std::vector<std::string> hits;
+  std::vector<std::string> hits, skipped;
+  size_t scanned = 0;
   for (const auto& file : files) {
-    if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > max_file_bytes_) continue;
-    std::ifstream in(file, std::ios::binary);
+    // Deleted tracked files, links to directories and special files store nothing to leak; a
+    // regular file that cannot be read is reported, because the check cannot vouch for it.
+    if (!fs::is_regular_file(file, ec)) continue;
+    FileText text = read_regular_file(file.string(), max_file_bytes_);
+    if (!text.ok()) {
+      skipped.push_back(fmt::format("{} ({})", file.string(), text.error));
+      continue;
+    }
+    ++scanned;
+    std::istringstream in(*text.text);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
       for (const auto& nd : needles) {
@@ -91,17 +119,33 @@ CheckResult CredentialsNotInFiles::run(CheckContext& ctx) {
   Evidence e;
   e.label = fmt::format("{} files", files.size());
   e.expected = "no secret value in any file";
-  e.observed = hits.empty() ? "none found; " + note : fmt::format("{}", fmt::join(hits, "; "));
+  e.observed = hits.empty() ? fmt::format("none found in {} files read; {}", scanned, note)
+                            : fmt::format("{}", fmt::join(hits, "; "));
   r.evidence.push_back(e);
-  if (hits.empty()) {
-    r.status = Status::pass;
-    r.summary = fmt::format("no secret value in {} files", files.size());
-  } else {
+  if (!skipped.empty()) {
+    Evidence s;
+    s.label = fmt::format("{} files not scanned", skipped.size());
+    s.expected = "every file read";
+    s.observed = list_skipped(skipped, 20);
+    r.evidence.push_back(s);
+  }
+  if (!hits.empty()) {
     r.status = Status::fail;
     r.summary = fmt::format("secret values found in files: {}", fmt::join(hits, "; "));
     r.fix =
         "remove the value from those files (and git history), rotate the key, and load it "
         "from a secret manager or environment variable";
+  } else if (!skipped.empty()) {
+    r.status = Status::inconclusive;
+    r.summary = fmt::format("no secret value in {} files read, but {} were not scanned: {}",
+                            scanned, skipped.size(), list_skipped(skipped, 3));
+    r.fix = fmt::format(
+        "raise the check's max_file_kib option (now {}) above the largest file, or move files "
+        "that cannot be read out of the profile's directory and repository",
+        max_file_bytes_ / 1024);
+  } else {
+    r.status = Status::pass;
+    r.summary = fmt::format("no secret value in {} files", files.size());
   }
   return r;
 }

@@ -11,18 +11,22 @@ namespace golive::checks {
 
 namespace fs = std::filesystem;
 
-/// Files tracked by the git repository containing the current directory (empty if none).
-std::vector<fs::path> git_tracked_files(std::string& note) {
+/// Files tracked by the git repository that contains `dir` (the profile's directory); empty,
+/// with `note` saying why, when there is none.
+std::vector<fs::path> git_tracked_files(const fs::path& dir, std::string& note) {
   using namespace std::chrono_literals;
-  auto top = profile::run_command({"git", "rev-parse", "--show-toplevel"}, 5s);
+  const std::string where = dir.empty() ? "." : dir.string();
+  auto top = profile::run_command({"git", "-C", where, "rev-parse", "--show-toplevel"}, 5s);
   if (!top.ok()) {
-    note = "not inside a git repository (or git is missing)";
+    note =
+        "the profile's directory is not in a git repository (or git is missing): scanned the "
+        "profile directory only";
     return {};
   }
   std::string root = top.out.substr(0, top.out.find('\n'));
   auto ls = profile::run_command({"git", "-C", root, "ls-files", "-z"}, 10s, 16 * 1024 * 1024);
   if (!ls.ok()) {
-    note = "git ls-files failed";
+    note = "git ls-files failed: scanned the profile directory only";
     return {};
   }
   std::vector<fs::path> out;

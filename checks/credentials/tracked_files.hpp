@@ -8,9 +8,10 @@
 
 namespace golive::checks {
 
-/// Files tracked by the git repository containing the current directory (empty if none);
-/// `note` says what was scanned, or why nothing was.
-std::vector<std::filesystem::path> git_tracked_files(std::string& note);
+/// Files tracked by the git repository that contains `dir` (the profile's directory); empty,
+/// with `note` saying why, when there is none; else `note` says what was listed.
+std::vector<std::filesystem::path> git_tracked_files(const std::filesystem::path& dir,
+                                                     std::string& note);
 
 /// Adds every regular file under `dir` (recursively, .git skipped) to `files`, canonical.
 void add_tree(const std::filesystem::path& dir, std::set<std::filesystem::path>& files);

@@ -10,11 +10,26 @@ namespace golive::checks::rehearsal {
 
 namespace {
 
-/// A finding of the proof; `fatal` ones fail the check, the others warn.
+/// A finding of the proof and the status it leads to: any fail fails the check; otherwise any
+/// inconclusive (something could not be verified) makes it inconclusive; otherwise it warns.
 struct Problem {
   std::string text;
-  bool fatal = true;
+  Status status = Status::fail;
 };
+
+constexpr const char* kUnverifiedFix =
+    "run again with a new rehearsal_id (a fresh rehearsal account whose list fits one page); "
+    "quote the request ids to the provider if an answer stays unreadable";
+
+/// The status of a proof with `problems` (at least one).
+Status worst(const std::vector<Problem>& problems) {
+  for (Status s : {Status::fail, Status::inconclusive}) {
+    if (std::any_of(problems.begin(), problems.end(), [s](auto& p) { return p.status == s; })) {
+      return s;
+    }
+  }
+  return Status::warn;
+}
 
 bool network_trouble(const Reply& r) {
   return r.exchange.error() != nullptr || r.status() == 429 || r.status() >= 500;
@@ -49,11 +64,21 @@ void judge_conflict(const Session& s, const Reply& r, const std::string& origina
                     std::map<std::string, std::string>& created, std::vector<Problem>& problems) {
   const auto id = r.field("id");
   if (is_conflict(s, r, true)) return;
-  if (is_conflict(s, r, false)) {
+  if (is_conflict(s, r, false) && r.unreadable()) {
+    problems.push_back({fmt::format("a different amount with key {} was refused with {}, but "
+                                    "the {}; its code could not be verified",
+                                    key, r.status(), r.body_problem),
+                        Status::inconclusive});
+  } else if (is_conflict(s, r, false)) {
     problems.push_back({fmt::format("a different amount with key {} was refused with {}, not the "
                                     "documented {}",
                                     key, s.describe(r), conflict_text(s)),
-                        false});
+                        Status::warn});
+  } else if (r.ok() && r.unreadable()) {
+    problems.push_back(
+        {fmt::format("a different amount with key {} was answered {} instead of "
+                     "{} (the {})",
+                     key, r.status(), conflict_text(s), r.body_problem)});
   } else if (r.ok() && id == original) {
     problems.push_back(
         {fmt::format("a different amount ({}) with key {} answered the original {} "
@@ -79,25 +104,35 @@ std::optional<TransferList> list_collection(Session& s, const std::string& path,
   const std::string expected = "200 and a list";
   const auto* items = reply.ok() ? api::list_items(reply.body) : nullptr;
   if (items == nullptr) {
-    failure = s.unexpected(reply, label, expected);
-    if (reply.ok()) {
-      failure.status = Status::fail;
-      failure.summary = label + " answered " + std::to_string(reply.status()) + " without a list";
-    }
+    // A 2xx without a readable list proves nothing either way about the collection.
+    failure = reply.ok() ? s.unreadable(reply, label, expected,
+                                        reply.unreadable() ? "" : "body is not a list")
+                         : s.unexpected(reply, label, expected);
     return std::nullopt;
   }
   TransferList out;
   for (const auto& item : *items) {
     if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
-    out[item["id"].get<std::string>()] = item.value("status", "");
+    const auto st = item.find("status");
+    out.status[item["id"].get<std::string>()] =
+        st != item.end() && st->is_string() ? st->get<std::string>() : "";
   }
-  s.record(reply, label, expected, fmt::format("200, {} items", out.size()));
+  // More than the page shows: {has_more: true} (offset lists), or {page: {next: "..."}}.
+  if (reply.body.is_object()) {
+    const auto more = reply.body.find("has_more");
+    const auto page = reply.body.find("page");
+    out.partial = (more != reply.body.end() && more->is_boolean() && more->get<bool>()) ||
+                  (page != reply.body.end() && page->is_object() && page->contains("next") &&
+                   (*page)["next"].is_string() && !(*page)["next"].get<std::string>().empty());
+  }
+  s.record(reply, label, expected,
+           fmt::format("200, {} items{}", out.status.size(), out.partial ? " (first page)" : ""));
   return out;
 }
 
 std::vector<std::string> new_ids(const TransferList& before, const TransferList& after) {
   std::vector<std::string> out;
-  for (const auto& [id, status] : after) {
+  for (const auto& [id, status] : after.status) {
     if (!before.count(id)) out.push_back(id);
   }
   return out;
@@ -122,7 +157,7 @@ CheckResult prove(Session& s, const ProofPlan& p) {
   const auto key = s.key(p.step);
   const auto& path = p.collection;
   const auto label = fmt::format("POST {} (Idempotency-Key {})", p.shown, key);
-  TransferList created;
+  IdStatus created;
   auto clean = [&]() { return p.cleanup ? p.cleanup(s, created) : std::string("nothing to undo"); };
   auto give_up = [&](const Reply& r, const std::string& what, const std::string& expected) {
     clean();
@@ -144,6 +179,11 @@ CheckResult prove(Session& s, const ProofPlan& p) {
     auto second = s.post(path, p.body, key);
     const auto second_label = label + " #2, same body";
     if (network_trouble(second)) return give_up(second, second_label, "the original " + original);
+    if (second.ok() && second.unreadable()) {
+      // Which resource the replay answered cannot be told: no proof either way.
+      clean();
+      return s.unreadable(second, second_label, "2xx with the original " + original);
+    }
     s.record(second, second_label, "2xx with the original " + original);
     request_ids.push_back(second.request_id());
     const auto id = second.field("id");
@@ -177,9 +217,17 @@ CheckResult prove(Session& s, const ProofPlan& p) {
   const bool resumed = before->count(original) != 0;
   const bool grew_right = resumed ? fresh.empty() : fresh == std::vector<std::string>{original};
   if (!grew_right) {
-    problems.push_back({fmt::format(
-        "the {} list grew by {} ({}) where {} was expected", p.noun, fresh.size(), join_ids(fresh),
-        resumed ? "none (the key was used by an earlier run)" : "one (" + original + ")")});
+    // With more items than one page shows, an id may only have moved off the page.
+    const bool partial = before->partial || after->partial;
+    problems.push_back(
+        {fmt::format(
+             "the {} list grew by {} ({}) where {} was expected{}", p.noun, fresh.size(),
+             join_ids(fresh),
+             resumed ? "none (the key was used by an earlier run)" : "one (" + original + ")",
+             partial ? ", but the list is longer than the page read, so the count could "
+                       "not be verified"
+                     : ""),
+         partial ? Status::inconclusive : Status::fail});
   }
   for (const auto& id : fresh) created[id] = after->at(id);
   for (auto& [id, status] : created) {
@@ -187,13 +235,12 @@ CheckResult prove(Session& s, const ProofPlan& p) {
   }
   const auto cleanup = clean();
 
-  const bool fatal = std::any_of(problems.begin(), problems.end(), [](auto& x) { return x.fatal; });
   if (!problems.empty()) {
     std::vector<std::string> texts;
     for (const auto& x : problems) texts.push_back(x.text);
-    return s.result(fatal ? Status::fail : Status::warn,
-                    fmt::format("{}; cleanup: {}", fmt::join(texts, "; "), cleanup),
-                    duplicate_fix(p.noun));
+    const Status status = worst(problems);
+    return s.result(status, fmt::format("{}; cleanup: {}", fmt::join(texts, "; "), cleanup),
+                    status == Status::inconclusive ? kUnverifiedFix : duplicate_fix(p.noun));
   }
   std::string summary = fmt::format("{} with Idempotency-Key {}: ", p.noun, key);
   if (p.replay) summary += fmt::format("sent twice, both answered {}", original);

@@ -13,20 +13,29 @@
 
 namespace golive::checks::rehearsal {
 
-/// Resource id → status, as a collection's list answered it.
-using TransferList = std::map<std::string, std::string>;
+/// Resource id → status.
+using IdStatus = std::map<std::string, std::string>;
+
+/// A collection's list as it answered: its first page.
+struct TransferList {
+  IdStatus status;       ///< id → status
+  bool partial = false;  ///< more items than the page shows (has_more, or a next cursor)
+  size_t count(const std::string& id) const { return status.count(id); }
+  const std::string& at(const std::string& id) const { return status.at(id); }
+};
 
 /// GET `path` (which carries its own query), recorded as `label`; nullopt with `failure` set
 /// when it does not answer a list. Items are the list's objects with a string "id".
 std::optional<TransferList> list_collection(Session& s, const std::string& path,
                                             const std::string& label, CheckResult& failure);
 
-/// Ids in `after` that are not in `before`, sorted.
+/// Ids in `after` that are not in `before`, sorted. With a partial list either way, a missing or
+/// extra id may only be off the page: callers treat a wrong count as inconclusive then.
 std::vector<std::string> new_ids(const TransferList& before, const TransferList& after);
 
 /// Undoes what a proof created (id → last known status) where the API allows; returns a note
 /// ("cancelled dep_x", "payments cannot be undone"). Never changes a verdict.
-using Cleanup = std::function<std::string(Session&, const TransferList&)>;
+using Cleanup = std::function<std::string(Session&, const IdStatus&)>;
 
 /// What one proof sends.
 struct ProofPlan {
@@ -52,7 +61,9 @@ struct ProofPlan {
 /// - fail: a second id for the key ("dep_A and dep_B created for key K"), a replay refused, the
 ///   different body answered 2xx or refused with another status, or the list grew otherwise;
 /// - warn: the different body was refused with the conflict status but another code;
-/// - inconclusive: network trouble, 429 or 5xx after the client's retries.
+/// - inconclusive: network trouble, 429 or 5xx after the client's retries; a 2xx whose body
+///   could not be read (not JSON, cut at the size cap), a conflict whose code could not be read,
+///   or a list that grew wrongly while it is only the first page of a longer one.
 /// Everything created is cancelled afterwards where the API allows (evidence, not verdict).
 CheckResult prove(Session& s, const ProofPlan& plan);
 

@@ -84,13 +84,15 @@ std::string Reply::field(const char* name) const {
 }
 
 Reply to_reply(const ProviderPack& pack, net::Exchange x) {
-  Reply r{std::move(x), json(), "", ""};
+  Reply r{std::move(x), json(), "", "", ""};
   if (const auto* resp = r.exchange.response()) {
     if (!resp->body.empty()) {
       auto parsed = net::parse_json_body(*resp);
       if (parsed.value) {
         r.body = std::move(*parsed.value);
         if (resp->status >= 400) r.code = read_api_error(pack, r.body).code;
+      } else {
+        r.body_problem = parsed.problem;
       }
     }
     r.rid = request_id_of(pack, *resp);
@@ -167,8 +169,18 @@ CheckResult Session::result(Status status, std::string summary, std::string fix)
   return r;
 }
 
+CheckResult Session::unreadable(const Reply& reply, const std::string& label,
+                                const std::string& expected, const std::string& problem) {
+  CheckResult r =
+      api::unreadable_body(reply.exchange, label, expected,
+                           problem.empty() ? reply.body_problem : problem, "the answer");
+  r.evidence.insert(r.evidence.begin(), evidence_.begin(), evidence_.end());
+  return r;
+}
+
 CheckResult Session::unexpected(const Reply& reply, const std::string& label,
                                 const std::string& expected) {
+  if (reply.ok() && reply.unreadable()) return unreadable(reply, label, expected);
   CheckResult r = api::grade_unexpected(ctx_, reply.exchange, label, expected);
   const int status = reply.status();
   if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429) {

@@ -44,6 +44,9 @@ PlannedRequest planned(const Target& target, const std::string& method, const st
 struct Reply {
   net::Exchange exchange;
   json body;  ///< the parsed body; null when there is none or it is not JSON
+  /// Why a non-empty body could not be read (not JSON, or cut at the client's size cap);
+  /// "" when it was read or there was none. Such a body proves nothing (SPEC §3).
+  std::string body_problem;
 
   /// The HTTP status; 0 after a transport error.
   int status() const;
@@ -57,6 +60,8 @@ struct Reply {
   const std::string& error_code() const { return code; }
   /// The request id of the final response, "" when none.
   const std::string& request_id() const { return rid; }
+  /// True when a body came back that could not be read (`body_problem` says why).
+  bool unreadable() const { return !body_problem.empty(); }
 };
 
 /// Parses the body of `x` into a Reply, reading code and request id the way `pack` says.
@@ -108,8 +113,13 @@ class Session {
   /// A result carrying the evidence recorded so far.
   CheckResult result(Status status, std::string summary, std::string fix = "") const;
   /// The result for a step that did not answer as `expected` (evidence included): network
-  /// trouble, 429 and 5xx are inconclusive; 401/403 and other answers fail with a fix.
+  /// trouble, 429 and 5xx are inconclusive; a 2xx whose body could not be read is inconclusive
+  /// (unreadable()); 401/403 and other answers fail with a fix.
   CheckResult unexpected(const Reply& reply, const std::string& label, const std::string& expected);
+  /// An inconclusive result for a step whose answer could not be read: `problem` defaults to
+  /// reply.body_problem (api::unreadable_body, evidence included).
+  CheckResult unreadable(const Reply& reply, const std::string& label, const std::string& expected,
+                         const std::string& problem = "");
 
  private:
   CheckContext& ctx_;

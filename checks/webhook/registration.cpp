@@ -161,6 +161,7 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
   const std::string& want = ctx.target.webhook_url;
   std::vector<Endpoint> endpoints;
   std::string path = first_page(spec_);
+  bool unread_pages = false;  // a next page was still there after the last page read
   for (int page = 0; page < kMaxPages && !path.empty(); ++page) {
     const auto x = api::api_send(ctx, api::api_get(ctx, path));
     const std::string label = "GET " + path;
@@ -172,18 +173,20 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
     }
     const auto body = net::parse_json_body(*resp);
     const auto* items = body.value ? api::list_items(*body.value) : nullptr;
-    const auto observed = items ? fmt::format("200, {} endpoints", items->size())
-                                : (body.value ? std::string("200, not a list") : body.problem);
-    auto ev = api::exchange_evidence(x, label, "200 and the list of endpoints", observed);
-    r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
     if (items == nullptr) {
-      r.status = Status::fail;
-      r.summary = label + " answered " + observed;
-      r.fix = "base_url must point at the provider's JSON API";
-      return r;
+      // An unreadable page says nothing about what is registered (api.smoke judges the base URL).
+      auto g = api::unreadable_body(x, label, "200 and the list of endpoints",
+                                    body.value ? std::string("body is not a list") : body.problem,
+                                    "the registration");
+      g.evidence.insert(g.evidence.begin(), r.evidence.begin(), r.evidence.end());
+      return g;
     }
+    auto ev = api::exchange_evidence(x, label, "200 and the list of endpoints",
+                                     fmt::format("200, {} endpoints", items->size()));
+    r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
     for (const auto& item : *items) endpoints.push_back(read_endpoint(spec_, item));
     path = next_page(spec_, *body.value, page);
+    unread_pages = !path.empty();
   }
   for (const auto& e : endpoints) {
     Evidence ev;
@@ -207,6 +210,17 @@ CheckResult WebhookRegistration::run(CheckContext& ctx) {
     }
     if (!found) first_problems = problems;
     found = true;
+  }
+  if (!found && unread_pages) {
+    // The endpoint may be on a page past the ones read: absence is not proven.
+    r.status = Status::inconclusive;
+    r.summary = fmt::format(
+        "no endpoint with the URL {} among the first {} registered, and the provider has more "
+        "than this check reads ({} pages of {})",
+        net::redact_url(want), endpoints.size(), kMaxPages, kPageSize);
+    r.fix = "delete registrations that are no longer used, so the list fits in " +
+            std::to_string(kMaxPages * kPageSize) + " endpoints";
+    return r;
   }
   r.status = Status::fail;
   r.fix = describe().how_to_fix;

@@ -1,21 +1,18 @@
 #include "audit/grader.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "audit/grade_util.hpp"
+#include "core/file.hpp"
 
 namespace golive::audit {
 
 namespace {
 
+/// The client's log, when it is a readable regular file within the recording's cap (a FIFO or
+/// a device named as the log is unreadable, never waited on).
 std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return read_regular_file(path, k_max_recording_bytes).text;
 }
 
 /// Why the run is incomplete, or "" when it ran to the end.

@@ -2,9 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <istream>
+#include <sstream>
 #include <stdexcept>
+#include <type_traits>
+#include <utility>
 
+#include "core/file.hpp"
 #include "core/secret.hpp"
 
 namespace golive::audit {
@@ -27,17 +32,28 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-template <class T>
-T num(const json& j, const char* key, T fallback) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<T>() : fallback;
-}
-
+/// The number under `key` when it fits T: any finite number for a floating-point T, an integer
+/// within range for an integer T (a float or an out-of-range value is absent, never a cast).
 template <class T>
 std::optional<T> opt_num(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return std::nullopt;
-  return it->get<T>();
+  if constexpr (std::is_floating_point_v<T>) {
+    const auto v = it->get<double>();
+    return std::isfinite(v) ? std::optional<T>(v) : std::nullopt;
+  } else if (it->is_number_unsigned()) {
+    const auto v = it->get<std::uint64_t>();
+    return std::in_range<T>(v) ? std::optional<T>(static_cast<T>(v)) : std::nullopt;
+  } else if (it->is_number_integer()) {
+    const auto v = it->get<std::int64_t>();
+    return std::in_range<T>(v) ? std::optional<T>(static_cast<T>(v)) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+template <class T>
+T num(const json& j, const char* key, T fallback) {
+  return opt_num<T>(j, key).value_or(fallback);
 }
 
 bool flag(const json& j, const char* key) {
@@ -187,8 +203,9 @@ Recording parse_recording(std::istream& in) {
 }
 
 Recording load_recording(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
+  FileText file = read_regular_file(path, k_max_recording_bytes);
+  if (!file.ok()) throw std::runtime_error("cannot read " + path + ": " + file.error);
+  std::istringstream in(std::move(*file.text));
   try {
     return parse_recording(in);
   } catch (const std::runtime_error& e) {

@@ -3,6 +3,7 @@
 /// proxy saw, one footer line. Every string is redacted before it is written; no header value
 /// other than Idempotency-Key, X-Request-Id and Retry-After is kept, and bodies are kept only
 /// as a short SHA-256 fingerprint (they carry personal data). Format: docs/audit.md.
+#include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <iosfwd>
@@ -70,10 +71,15 @@ struct Recording {
   Footer footer;
 };
 
+/// The largest recording file read (an exchange line is about 500 bytes).
+inline constexpr std::size_t k_max_recording_bytes = 64 * 1024 * 1024;
+
 /// Parses a recording; throws std::runtime_error("LINE: why") on a malformed line or a missing
-/// header. A missing footer is allowed (footer.present stays false).
+/// header. A missing footer is allowed (footer.present stays false). A number that does not fit
+/// its field (a float where an integer belongs, out of range) reads as absent.
 Recording parse_recording(std::istream& in);
-/// Reads and parses `path`; throws std::runtime_error naming the file.
+/// Reads and parses `path`, a regular file of at most k_max_recording_bytes (core/file.hpp);
+/// throws std::runtime_error naming the file.
 Recording load_recording(const std::string& path);
 
 /// One JSONL line (no newline) for each record kind, every string redacted.

@@ -6,9 +6,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "core/file.hpp"
+#include "core/yaml_load.hpp"
 
 namespace golive::audit {
 
@@ -70,7 +71,11 @@ struct Parser {
 
   void keys(const YAML::Node& map, const std::vector<std::string>& known) {
     for (const auto& kv : map) {
-      const auto k = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) {
+        error(kv.first, "keys must be plain strings");
+        continue;
+      }
+      const auto k = kv.first.Scalar();
       if (std::find(known.begin(), known.end(), k) != known.end()) continue;
       auto hint = did_you_mean(k, known);
       error(kv.first,
@@ -214,7 +219,8 @@ struct Parser {
 Schedule parse_text(const std::string& text, const std::string& file) {
   Parser p{file, {}};
   try {
-    return p.parse(YAML::Load(text));
+    auto docs = load_yaml_documents(text, file);
+    return p.parse(docs.empty() ? YAML::Node() : docs.front());
   } catch (const YAML::Exception& e) {
     throw ConfigError(SourceLoc{file, e.mark.line + 1, e.mark.column + 1}, e.msg);
   }
@@ -247,11 +253,11 @@ Schedule builtin_schedule(const std::string& name) {
 }
 
 Schedule load_schedule_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError(SourceLoc{path, 0, 0}, "cannot read the schedule file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_text(text.str(), path);
+  FileText file = read_regular_file(path, k_max_config_bytes);
+  if (!file.ok()) {
+    throw ConfigError(SourceLoc{path, 0, 0}, "cannot read the schedule file: " + file.error);
+  }
+  return parse_text(*file.text, path);
 }
 
 Schedule resolve_schedule(const std::string& value) {

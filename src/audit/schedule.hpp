@@ -56,7 +56,8 @@ struct Schedule {
 const std::vector<std::pair<std::string, std::string>>& builtin_schedules();
 /// A built-in schedule; throws ConfigError naming the known ones.
 Schedule builtin_schedule(const std::string& name);
-/// Parses a schedule file; throws ConfigError with FILE:LINE:COL diagnostics.
+/// Parses a schedule file (a regular file of at most k_max_config_bytes, core/yaml_load.hpp);
+/// throws ConfigError with FILE:LINE:COL diagnostics.
 Schedule load_schedule_file(const std::string& path);
 /// `value` names an existing file (or contains '/' or ends in .yaml/.yml) → the file, else a
 /// built-in name.

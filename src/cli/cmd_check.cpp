@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "audit/recording.hpp"
 #include "cli/cli.hpp"
 #include "cli/embedded.hpp"
 #include "cli/plan.hpp"
@@ -51,6 +52,16 @@ std::string validate_report_flags(const CheckFlags& f) {
     return "--output: more outputs than --format values";
   }
   return "";
+}
+
+/// Reads the --audit recording once before anything is sent, so a file that is not a readable,
+/// well-formed recording (a FIFO, a directory, over the size cap, malformed) is exit 2.
+void check_recording(const std::string& path) {
+  try {
+    audit::load_recording(path);
+  } catch (const std::runtime_error& e) {
+    throw ConfigError(SourceLoc{"--audit", 0, 0}, e.what());
+  }
 }
 
 std::chrono::year_month_day today(Clock& clock) {
@@ -102,6 +113,7 @@ int run_check(const CheckFlags& flags) {
     options.pack = &run.provider;
     plan = plan_checks(registry, main, run.rehearsal ? &rehearsal : nullptr, options);
     if (!flags.baseline.empty()) previous = report::read_baseline(flags.baseline);
+    if (!flags.audit_file.empty()) check_recording(flags.audit_file);
   } catch (const ConfigError& e) {
     return usage_error(diagnostic_lines(e));
   }

@@ -4,16 +4,16 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include "checks/webhook/delivery.hpp"
 #include "cli/cli.hpp"
 #include "cli/embedded.hpp"
 #include "core/exit_codes.hpp"
+#include "core/file.hpp"
+#include "core/yaml_load.hpp"
 #include "crypto/webhook.hpp"
 #include "engine/registry.hpp"
 #include "engine/safety.hpp"
@@ -47,17 +47,25 @@ struct SendFlags {
   std::string env, profile, config_dir, event = checks::wh::kTestEventType;
 };
 
-/// The exact bytes of `path` ("-" = stdin); throws std::runtime_error naming the path.
+/// The largest body or headers file read (a webhook delivery is a few KiB).
+constexpr size_t kMaxInputBytes = 4 * 1024 * 1024;
+
+/// The exact bytes of `path` ("-" = stdin), a regular file of at most kMaxInputBytes; throws
+/// std::runtime_error naming the path (a FIFO, device or directory is refused, never read).
 std::string read_bytes(const std::string& path) {
-  std::ostringstream out;
+  const std::string too_large = "is larger than " + size_text(kMaxInputBytes);
   if (path == "-") {
-    out << std::cin.rdbuf();
-    return out.str();
+    std::string out;
+    char buf[16384];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      out.append(buf, static_cast<size_t>(std::cin.gcount()));
+      if (out.size() > kMaxInputBytes) throw std::runtime_error("stdin " + too_large);
+    }
+    return out;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  out << in.rdbuf();
-  return out.str();
+  FileText file = read_regular_file(path, kMaxInputBytes);
+  if (!file.ok()) throw std::runtime_error("cannot read " + path + ": " + file.error);
+  return std::move(*file.text);
 }
 
 /// The secret from environment variable `var`, registered with the Redactor.
@@ -73,9 +81,9 @@ checks::wh::SchemeSetup scheme_from(const SchemeFlags& f) {
     if (f.custom_config.empty())
       throw std::runtime_error("--scheme custom needs --custom-config FILE");
     try {
-      custom = YAML::LoadFile(f.custom_config);
-    } catch (const YAML::Exception& e) {
-      throw std::runtime_error("--custom-config " + f.custom_config + ": " + e.what());
+      custom = load_yaml_file(f.custom_config, k_max_config_bytes, "custom scheme config");
+    } catch (const ConfigError& e) {
+      throw std::runtime_error("--custom-config " + e.diagnostics().front().str());
     }
   } else if (!f.custom_config.empty()) {
     throw std::runtime_error("--custom-config applies only to --scheme custom");

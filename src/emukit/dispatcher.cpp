@@ -3,6 +3,8 @@
 #include <regex>
 
 #include "crypto/webhook.hpp"
+#include "net/curl_client.hpp"
+#include "net/url.hpp"
 
 namespace golive::emukit {
 
@@ -82,12 +84,41 @@ void Dispatcher::run() {
   cv_.notify_all();
 }
 
+namespace {
+
+/// What one delivery attempt got: the receiver's status, or 0 and why there was none.
+struct Sent {
+  int status = 0;
+  std::string error;
+};
+
+/// POSTs to a receiver off loopback through libcurl, the client of every other request the tool
+/// sends, so the proxy variables apply to deliveries too (and the test suite's closed-proxy
+/// guard stops one that would leave the machine). Bounded by its timeouts; stop() cannot abort it.
+Sent post_remote(const DeliveryJob& job, const httplib::Headers& headers) {
+  net::Request r;
+  r.method = "POST";
+  r.url = job.url;
+  r.body = job.body;
+  for (const auto& [name, value] : headers) r.headers.set(name, value);
+  r.headers.set("Content-Type", "application/json");
+  r.connect_timeout = std::chrono::seconds(5);
+  r.timeout = std::chrono::seconds(35);  // past the 30 s answer budget, like the local client
+  const auto x = net::CurlClient().send(r);
+  if (const auto* resp = x.response()) return Sent{resp->status, ""};
+  return Sent{0, x.error()->message};
+}
+
+}  // namespace
+
 void Dispatcher::deliver(const DeliveryJob& job) {
   static const std::regex k_url(R"((https?://[^/?#]+)(.*))");
   std::smatch m;
   if (!std::regex_match(job.url, m, k_url)) return;
   const std::string origin = m[1].str();
   const std::string path = m[2].str().empty() ? "/" : m[2].str();
+  const auto parsed = net::parse_url(job.url);
+  const bool remote = !parsed.ok() || !net::is_loopback_host(parsed.url->host);
   constexpr int k_attempts = 3;
   for (int attempt = 1; attempt <= k_attempts; ++attempt) {
     httplib::Client client(origin);
@@ -99,7 +130,7 @@ void Dispatcher::deliver(const DeliveryJob& job) {
       std::lock_guard lock(mu_);
       if (stopping_) return;
       signer = signer_;
-      in_flight_ = &client;
+      if (!remote) in_flight_ = &client;
     }
     const auto ts =
         std::chrono::duration_cast<std::chrono::seconds>(clock_.wall_now().time_since_epoch())
@@ -109,20 +140,22 @@ void Dispatcher::deliver(const DeliveryJob& job) {
     for (auto& [name, value] : signer(job.secret, job.event_id, ts, job.body)) {
       headers.emplace(name, value);
     }
-    auto res = client.Post(path.c_str(), headers, job.body, "application/json");
-    DeliveryAttempt record{job.webhook_id,
-                           job.event_id,
-                           job.event_type,
-                           job.url,
-                           attempt,
-                           res ? res->status : 0,
-                           res ? "" : httplib::to_string(res.error())};
+    Sent sent;
+    if (remote) {
+      sent = post_remote(job, headers);
+    } else if (auto res = client.Post(path.c_str(), headers, job.body, "application/json")) {
+      sent.status = res->status;
+    } else {
+      sent.error = httplib::to_string(res.error());
+    }
+    DeliveryAttempt record{job.webhook_id, job.event_id, job.event_type, job.url,
+                           attempt,        sent.status,  sent.error};
     {
       std::lock_guard lock(mu_);
       in_flight_ = nullptr;
       attempts_.push_back(record);
     }
-    if (res && res->status >= 200 && res->status < 300) return;
+    if (sent.status >= 200 && sent.status < 300) return;
     if (attempt < k_attempts && !pause_(std::chrono::seconds(attempt))) return;
   }
 }

@@ -21,7 +21,9 @@ HeaderList standard_webhooks_sign(const std::string& secret, const std::string& 
                                   std::int64_t timestamp, const std::string& body);
 
 /// Sends DeliveryJobs in order (the job's extra headers, then the signer's). Up to 3 attempts per
-/// job (1 s, then 2 s apart) until a 2xx.
+/// job (1 s, then 2 s apart) until a 2xx. Loopback receivers get cpp-httplib (stop() aborts a
+/// slow one); any other host gets libcurl, so the proxy variables apply as for every request of
+/// the tool (README "Safety").
 class Dispatcher {
  public:
   /// `pause(d)` sleeps up to `d` and returns false if the server is stopping.
@@ -31,7 +33,8 @@ class Dispatcher {
   Dispatcher& operator=(const Dispatcher&) = delete;
 
   void start();
-  /// Drops queued jobs, aborts the one in flight, joins. Idempotent.
+  /// Drops queued jobs, aborts the one in flight to a loopback receiver (a remote one ends within
+  /// its timeouts), joins. Idempotent.
   void stop();
   void enqueue(std::vector<DeliveryJob> jobs);
   void set_signer(Signer signer);

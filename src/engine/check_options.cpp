@@ -87,11 +87,16 @@ std::map<std::string, std::string> CheckOptions::get_string_map(
   }
   std::map<std::string, std::string> out;
   for (const auto& kv : n) {
+    if (!kv.first.IsScalar()) {
+      errors_.push_back(
+          {loc_of(kv.first), "checks." + check_id_ + "." + key + ": keys must be plain strings"});
+      return fallback;
+    }
     if (!kv.second.IsScalar()) {
       error(key, "values must be strings");
       return fallback;
     }
-    out[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    out[kv.first.Scalar()] = kv.second.Scalar();
   }
   return out;
 }
@@ -100,7 +105,12 @@ void CheckOptions::finish() {
   if (node_ && node_.IsMap()) {
     std::vector<std::string> known(known_.begin(), known_.end());
     for (const auto& kv : node_) {
-      auto key = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) {
+        errors_.push_back(
+            {loc_of(kv.first), "checks." + check_id_ + ": option names must be plain strings"});
+        continue;
+      }
+      const std::string& key = kv.first.Scalar();
       if (known_.count(key)) continue;
       std::string msg = "checks." + check_id_ + ": unknown option '" + key + "'";
       if (auto s = did_you_mean(key, known); !s.empty()) msg += "; did you mean '" + s + "'?";

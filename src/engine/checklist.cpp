@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/diagnostic.hpp"
+#include "core/yaml_load.hpp"
 #include "profile/yaml_reader.hpp"
 
 namespace golive {
@@ -116,14 +117,9 @@ void read_section(Reader& r, const Entry& e, int number, Checklist& c) {
 
 Checklist parse_checklist(const std::string& text, const std::string& source) {
   Reader r(source);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLoc{source, e.mark.is_null() ? 0 : e.mark.line + 1,
-                                e.mark.is_null() ? 0 : e.mark.column + 1},
-                      "invalid YAML: " + e.msg);
-  }
+  // Bounded: no alias cycle, no "billion laughs" (core/yaml_load.hpp).
+  const auto docs = load_yaml_documents(text, source);
+  const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
   Checklist c;
   if (!root.IsMap()) {
     r.error(SourceLoc{source, 1, 1}, "a checklist must be a mapping of keys to values");

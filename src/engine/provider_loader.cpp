@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "core/yaml_load.hpp"
 #include "engine/provider.hpp"
 #include "profile/yaml_reader.hpp"
 
@@ -411,14 +412,9 @@ ProviderPack parse_provider(const std::string& text, const std::string& source) 
   ProviderPack p;
   p.source = source;
   Reader r(source);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLoc{source, e.mark.is_null() ? 0 : e.mark.line + 1,
-                                e.mark.is_null() ? 0 : e.mark.column + 1},
-                      "invalid YAML: " + e.msg);
-  }
+  // Bounded: no alias cycle, no "billion laughs" (core/yaml_load.hpp).
+  const auto docs = load_yaml_documents(text, source);
+  const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
   if (!root.IsMap()) {
     r.error(SourceLoc{source, 1, 1}, "a provider pack must be a mapping of keys to values");
   } else {

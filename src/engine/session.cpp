@@ -11,6 +11,8 @@
 #include <future>
 #include <sstream>
 
+#include "core/file.hpp"
+#include "core/yaml_load.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/random.hpp"
 #include "engine/packs.hpp"
@@ -98,18 +100,17 @@ ProfileText read_profile_text(const std::string& env_name, const std::string& pr
     }
     path = profile_path_for(dir, env_name);
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw ConfigError(SourceLoc{path, 0, 0}, "no such profile file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(SourceLoc{path, 0, 0}, "cannot read the profile");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return {text.str(), path};
+  // Only a regular file, and at most a cap: a FIFO or /dev/zero never hangs the run.
+  FileText file = read_regular_file(path, k_max_config_bytes);
+  if (!file.ok()) throw ConfigError(SourceLoc{path, 0, 0}, "cannot read profile: " + file.error);
+  return {std::move(*file.text), path};
 }
 
 std::string peek_provider(const std::string& profile_text) {
   try {
-    const YAML::Node root = YAML::Load(profile_text);
+    // Bounded like every YAML input (core/yaml_load.hpp); the full parse reports problems.
+    const auto docs = load_yaml_documents(profile_text, "profile");
+    const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (root.IsMap() && root["provider"] && root["provider"].IsScalar()) {
       const auto name = root["provider"].Scalar();
       const auto known = pack_names();
@@ -117,6 +118,8 @@ std::string peek_provider(const std::string& profile_text) {
     }
   } catch (const YAML::Exception&) {
     // The full parse reports the YAML error with its location.
+  } catch (const ConfigError&) {
+    // Likewise: the full parse reports it.
   }
   return "bluum";
 }

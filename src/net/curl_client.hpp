@@ -36,6 +36,11 @@ struct CurlOptions {
 /// BasicAuth becomes "Authorization: Basic <base64>" (OpenSSL base64); the header value and the
 /// token are registered with Redactor::global() before sending.
 ///
+/// Proxies: libcurl's environment variables (https_proxy/HTTPS_PROXY, http_proxy, all_proxy/
+/// ALL_PROXY, no_proxy/NO_PROXY; never upper-case HTTP_PROXY) are honoured for every target
+/// except loopback hosts, which are always reached directly. The test suite relies on this: it
+/// points them at a closed loopback port so nothing leaves the machine (tests/net/hermetic_test).
+///
 /// Body cap: once `max_body_bytes` have arrived the transfer is stopped, the connection dropped,
 /// and the Response returned with the first `max_body_bytes` bytes and `truncated = true` (never a
 /// too_large error). No Accept-Encoding is sent, so bodies arrive as identity bytes.

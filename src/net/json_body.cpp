@@ -36,6 +36,12 @@ JsonBody parse_json_body(const Response& response) {
     } catch (const nlohmann::json::parse_error& e) {
       out.problem = fmt::format("response body is not JSON ({}, error at byte {}): \"{}\"", context,
                                 e.byte, excerpt(response.body, 60));
+    } catch (const nlohmann::json::exception&) {
+      // The parser throws out_of_range, not parse_error, for a number such as 1e999.
+      out.problem = fmt::format(
+          "response body is not JSON that can be read ({}, a number out of "
+          "range): \"{}\"",
+          context, excerpt(response.body, 60));
     }
   }
   out.problem = golive::redact(out.problem);

@@ -18,7 +18,8 @@ struct JsonBody {
 /// Parses `response.body` as JSON. Refuses a truncated body (cut at the size cap) and an empty one;
 /// otherwise a parse failure reads like: response body is not JSON (status 502, content-type
 /// text/html, 13 bytes, error at byte 1): "<html>Bad gateway</html>". The excerpt is at most 60
-/// printable characters and passed through golive::redact().
+/// printable characters and passed through golive::redact(). Never throws: a number the parser
+/// cannot hold (1e999) is a problem like any other.
 JsonBody parse_json_body(const Response& response);
 
 }  // namespace golive::net

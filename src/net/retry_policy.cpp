@@ -7,9 +7,14 @@
 #include <cmath>
 #include <string>
 
+#include "core/clock.hpp"
+
 namespace golive::net {
 
 using Ms = std::chrono::milliseconds;
+
+/// The longest Retry-After read, over 31 years; longer values are clamped to it.
+constexpr time_t kMaxRetryAfterSeconds = 999999999;
 
 Mt19937Random::Mt19937Random() : engine_(std::random_device{}()) {}
 
@@ -64,7 +69,7 @@ std::optional<Ms> parse_retry_after(std::string_view value,
   const auto is_digit = [](unsigned char c) { return std::isdigit(c) != 0; };
   if (std::all_of(value.begin(), value.end(), is_digit)) {
     // More than 9 digits is over 30 years: clamp instead of overflowing.
-    if (value.size() > 9) return std::chrono::duration_cast<Ms>(std::chrono::seconds{999999999});
+    if (value.size() > 9) return std::chrono::seconds{kMaxRetryAfterSeconds};
     return std::chrono::duration_cast<Ms>(std::chrono::seconds{std::stoll(std::string(value))});
   }
   // An HTTP-date always names a month; this keeps "-1" or "1.5" away from curl's lenient parser.
@@ -72,9 +77,9 @@ std::optional<Ms> parse_retry_after(std::string_view value,
   if (std::none_of(value.begin(), value.end(), is_alpha)) return std::nullopt;
   const time_t when = curl_getdate(std::string(value).c_str(), nullptr);
   if (when == -1) return std::nullopt;
-  const auto diff = std::chrono::system_clock::from_time_t(when) - wall_now;
+  const auto diff = from_unix_clamped(when) - wall_now;
   if (diff <= decltype(diff)::zero()) return Ms{0};
-  return std::chrono::ceil<Ms>(diff);
+  return std::min<Ms>(std::chrono::ceil<Ms>(diff), std::chrono::seconds{kMaxRetryAfterSeconds});
 }
 
 bool replay_safe(const Request& request) {

@@ -1,5 +1,6 @@
 #include "net/tls_probe.hpp"
 
+#include "core/clock.hpp"
 #include "net/curl_support.hpp"
 #include "net/url_policy.hpp"
 
@@ -90,7 +91,7 @@ TlsInfo probe_tls(const std::string& url, std::chrono::milliseconds timeout, boo
     info.issuer = cert_field(leaf, "Issuer");
     const std::string expire = cert_field(leaf, "Expire date");
     const time_t t = expire.empty() ? -1 : curl_getdate(expire.c_str(), nullptr);
-    if (t != -1) info.cert_not_after = std::chrono::system_clock::from_time_t(t);
+    if (t != -1) info.cert_not_after = from_unix_clamped(t);  // "9999" certificates exist
   }
   return info;
 }

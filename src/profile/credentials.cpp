@@ -1,14 +1,10 @@
 #include "profile/credentials.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 
+#include "core/file.hpp"
 #include "profile/subprocess.hpp"
 
 namespace golive::profile {
@@ -54,34 +50,19 @@ Resolution from_file(const CredentialSource& src, const std::string& base_dir) {
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::absolute(p, ec).lexically_normal();
   const std::string opened = ec ? p.string() : abs.string();
-  auto fail = [&](const char* why) {
+  auto fail = [&](const std::string& why) {
     if (!src.shows_reference()) {
-      return failed(std::string("cannot read the file (") + why +
+      return failed("cannot read the file (" + why +
                     "), and its path is not shown: it looks like a secret value, not a path" +
                     k_pasted);
     }
     return failed("cannot read file " + opened + ": " + why);
   };
-  int fd = ::open(opened.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(std::strerror(errno));
-  std::string value;
-  char buf[4096];
-  while (true) {
-    ssize_t got = ::read(fd, buf, sizeof buf);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      int err = errno;
-      ::close(fd);
-      return fail(std::strerror(err));
-    }
-    if (got == 0) break;
-    value.append(buf, static_cast<size_t>(got));
-    if (value.size() > k_max_secret_bytes) {
-      ::close(fd);
-      return fail("it is larger than 64 KiB; expected a single secret");
-    }
+  FileText file = read_regular_file(opened, k_max_secret_bytes);
+  if (!file.ok()) {
+    return fail(file.error + (file.too_large ? "; expected a single secret" : ""));
   }
-  ::close(fd);
+  std::string value = std::move(*file.text);
   strip_one_newline(value);
   return Resolution{
       Secret(std::move(value), src.shows_reference() ? "file " + opened : src.describe()), ""};

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "core/file.hpp"
+#include "core/yaml_load.hpp"
 #include "crypto/digest.hpp"
 #include "profile/sections.hpp"
 #include "profile/yaml_reader.hpp"
@@ -134,11 +132,9 @@ LoadResult read_profile(const std::string& yaml_text, const std::string& path,
   p.sha256 = crypto::sha256_hex(yaml_text);
   std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(yaml_text);
-  } catch (const YAML::Exception& e) {
-    SourceLoc at{path, e.mark.is_null() ? 0 : e.mark.line + 1,
-                 e.mark.is_null() ? 0 : e.mark.column + 1};
-    out.diagnostics.push_back(Diagnostic{at, "invalid YAML: " + e.msg});
+    docs = load_yaml_documents(yaml_text, path);
+  } catch (const ConfigError& e) {
+    out.diagnostics = e.diagnostics();
     return out;
   }
   Reader r(path);
@@ -166,14 +162,9 @@ LoadResult read_profile_file(const std::string& path, const LoadOptions& options
     out.diagnostics.push_back(Diagnostic{SourceLoc{path}, "cannot read profile: " + why});
     return out;
   };
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return unreadable("it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return unreadable(std::strerror(errno));
-  return read_profile(text.str(), path, options);
+  FileText file = read_regular_file(path, k_max_profile_bytes);
+  if (!file.ok()) return unreadable(file.error);
+  return read_profile(*file.text, path, options);
 }
 
 Profile parse_profile(const std::string& yaml_text, const std::string& path,

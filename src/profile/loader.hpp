@@ -1,6 +1,7 @@
 #pragma once
 /// Reading a profile file into a validated Profile (SPEC §4.1). Validation happens before any
 /// I/O other than reading the file, and every problem is reported at once.
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -9,6 +10,9 @@
 #include "profile/profile.hpp"
 
 namespace golive::profile {
+
+/// The largest profile file read (a full profile is a few KiB).
+inline constexpr std::size_t k_max_profile_bytes = 1024 * 1024;
 
 /// What the loader validates names against.
 struct LoadOptions {
@@ -34,11 +38,14 @@ LoadResult read_profile(const std::string& yaml_text, const std::string& path,
                         const LoadOptions& options);
 
 /// Like load_profile, but returns the problems (an unreadable file is one) instead of throwing.
+/// Only a regular file of at most k_max_profile_bytes is read (core/file.hpp): a directory, FIFO
+/// or device is "cannot read profile: it is a FIFO (named pipe), not a regular file".
 LoadResult read_profile_file(const std::string& path, const LoadOptions& options);
 
 /// Parses `yaml_text` (as read from `path`). Throws ConfigError carrying every Diagnostic
 /// (FILE:LINE:COL: message, "did you mean" for unknown keys and ids, literal secrets refused).
-/// Does not resolve credentials.
+/// YAML whose aliases expand past k_max_yaml_nodes nodes, or form a cycle, is one diagnostic at
+/// the alias (core/yaml_load.hpp). Does not resolve credentials.
 Profile parse_profile(const std::string& yaml_text, const std::string& path,
                       const LoadOptions& options);
 

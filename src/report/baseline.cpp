@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
 #include <set>
 
 #include "core/diagnostic.hpp"
+#include "core/file.hpp"
 #include "report/report_util.hpp"
 
 namespace golive::report {
@@ -77,9 +77,9 @@ std::string ids(const std::vector<BaselineEntry>& v) {
 }  // namespace
 
 nlohmann::json read_baseline(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) bad(path, "cannot read the file");
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  FileText file = read_regular_file(path, k_max_baseline_bytes);
+  if (!file.ok()) bad(path, "cannot read the file: " + file.error);
+  nlohmann::json j = nlohmann::json::parse(*file.text, nullptr, false);
   if (j.is_discarded()) bad(path, "not valid JSON");
   previous_checks(j, BaselineOptions{path, false});
   return j;

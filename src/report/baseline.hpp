@@ -14,6 +14,7 @@
 ///
 /// "Failing" means gating the verdict, with the rule of engine decide(): not waived, and a
 /// blocking fail or inconclusive, or (with --strict) a warning.
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -27,9 +28,12 @@ struct BaselineOptions {
   bool strict = false;  ///< --strict: warnings count as failures on both sides
 };
 
+/// The largest baseline file read.
+inline constexpr std::size_t k_max_baseline_bytes = 16 * 1024 * 1024;
+
 /// Reads and checks a previous JSON report (schema_version 1, as write_json writes it).
-/// Throws ConfigError ("FILE: baseline: ...") when the file is unreadable, not JSON, or not a
-/// bluum-golive report.
+/// Throws ConfigError ("FILE: baseline: ...") when the file is unreadable (not a regular file,
+/// larger than k_max_baseline_bytes), not JSON, or not a bluum-golive report.
 nlohmann::json read_baseline(const std::string& path);
 
 /// This run against `previous` (a parsed JSON report): new failures (failing now, not failing

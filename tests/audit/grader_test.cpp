@@ -1,4 +1,8 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <sstream>
 
 #include "audit/chains.hpp"
@@ -225,6 +229,20 @@ TEST_CASE("bounded-attempts: gives up within the limit, or fails beyond it") {
   auto r = grade_bounded_attempts(endless.rec);
   CHECK(r.status == Status::fail);
   CHECK(r.summary == "1 operation(s) were attempted more than 10 times");
+}
+
+TEST_CASE("request-ids: a client log that is a FIFO is unreadable, not waited on") {
+  const auto fifo =
+      std::filesystem::temp_directory_path() / ("golive-client-log-" + std::to_string(::getpid()));
+  std::filesystem::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  Builder b;
+  b.add("GET", "/v1/a", 200, 0);
+  b.rec.header.client_log = fifo.string();
+  auto r = grade("client.request-ids", b.rec);
+  std::filesystem::remove(fifo);
+  CHECK(r.status == Status::inconclusive);
+  CHECK(r.summary == "cannot read the client log " + fifo.string());
 }
 
 TEST_CASE("request-ids: skip without a log, then every received id must be logged") {

@@ -1,9 +1,12 @@
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
 
 #include "check_fixture.hpp"
+#include "profile/subprocess.hpp"
 
 using namespace golive;
 using namespace golive::testing;
@@ -63,7 +66,85 @@ TEST_CASE("credentials.not-in-files: generated credentials are not searched", "[
   REQUIRE(h.run("credentials.not-in-files", t).status == Status::skip);
 }
 
-TEST_CASE("credentials.distinct-environments: the same key in sandbox and production fails", "[checks]") {
+TEST_CASE("credentials.not-in-files: files over max_file_kib are listed and make it inconclusive",
+          "[checks]") {
+  TempDir d;
+  d.write("production.yaml", "version: 1\n");
+  d.write("big.log", std::string(2 * 1024 + 1, 'x'));
+  d.write("small.txt", "nothing here\n");
+  Harness h;
+  const auto secret = "never-written-" + std::to_string(::getpid() * 7919);
+  auto r = h.run("credentials.not-in-files", prod_with_key(d.path, secret),
+                 YAML::Load("{max_file_kib: 2}"));
+  REQUIRE(r.status == Status::inconclusive);
+  CHECK_THAT(r.summary, Catch::Contains("but 1 were not scanned") &&
+                            Catch::Contains("big.log (it is larger than 2 KiB)"));
+  REQUIRE(r.evidence.size() == 2);
+  CHECK(r.evidence[1].label == "1 files not scanned");
+  CHECK_THAT(r.fix, Catch::Contains("max_file_kib"));
+}
+
+TEST_CASE("credentials.not-in-files: a hit fails even when other files were not scanned",
+          "[checks]") {
+  TempDir d;
+  d.write("production.yaml", "version: 1\n");
+  d.write("big.log", std::string(2 * 1024 + 1, 'x'));
+  const auto secret = "leaked-" + std::to_string(::getpid() * 31);
+  d.write("notes.txt", "key=" + secret + "\n");
+  Harness h;
+  auto r = h.run("credentials.not-in-files", prod_with_key(d.path, secret),
+                 YAML::Load("{max_file_kib: 2}"));
+  REQUIRE(r.status == Status::fail);
+  CHECK_THAT(r.summary, Catch::Contains("notes.txt:1 contains credentials.api_key"));
+}
+
+TEST_CASE("credentials.not-in-files: a FIFO beside the profile neither blocks nor counts",
+          "[checks]") {
+  TempDir d;
+  d.write("production.yaml", "version: 1\n");
+  REQUIRE(::mkfifo((d.path / "pipe").c_str(), 0600) == 0);
+  Harness h;
+  auto r = h.run("credentials.not-in-files",
+                 prod_with_key(d.path, "never-written-" + std::to_string(::getpid() * 13)));
+  CHECK(r.status == Status::pass);
+}
+
+TEST_CASE("credentials.not-in-files: max_file_kib outside 1..1048576 is an option error",
+          "[checks]") {
+  const auto* entry = builtin_registry().find("credentials.not-in-files");
+  for (const char* value : {"0", "-1", "1048577", "lots"}) {
+    INFO(value);
+    CheckOptions opts("credentials.not-in-files",
+                      YAML::Load(std::string("{max_file_kib: ") + value + "}"),
+                      SourceLoc{"p.yaml", 3, 4});
+    entry->make(opts);
+    CHECK_THROWS_WITH(opts.finish(),
+                      Catch::Contains("checks.credentials.not-in-files.max_file_kib: must"));
+  }
+}
+
+TEST_CASE(
+    "credentials.not-in-files: git runs in the profile's repository, not the current directory",
+    "[checks]") {
+  using namespace std::chrono_literals;
+  TempDir repo;
+  fs::create_directories(repo.path / "config" / "profiles");
+  repo.write("config/profiles/production.yaml", "version: 1\n");
+  const auto secret = "tracked-" + std::to_string(::getpid() * 101);
+  repo.write("app.env", "KEY=" + secret + "\n");  // outside the profile's directory
+  const auto root = repo.path.string();
+  REQUIRE(profile::run_command({"git", "-C", root, "init", "-q"}, 10s).ok());
+  REQUIRE(profile::run_command({"git", "-C", root, "add", "app.env"}, 10s).ok());
+  Harness h;
+  auto t = prod_with_key(repo.path / "config" / "profiles", secret);
+  auto r = h.run("credentials.not-in-files", t);
+  REQUIRE(r.status == Status::fail);
+  CHECK_THAT(r.summary, Catch::Contains("app.env:1 contains credentials.api_key"));
+  CHECK_THAT(r.evidence[0].observed, !Catch::Contains(secret));
+}
+
+TEST_CASE("credentials.distinct-environments: the same key in sandbox and production fails",
+          "[checks]") {
   Harness h;
   auto prod = target(EnvKind::production, "https://api.bluumfinance.com/v1");
   prod.credentials["api_key"] = resolved("shared-key-canary-99", "env BLUUM_API_KEY");
@@ -79,7 +160,8 @@ TEST_CASE("credentials.distinct-environments: the same key in sandbox and produc
   REQUIRE_THAT(all_text(r), !Catch::Contains("shared-key-canary-99"));
 }
 
-TEST_CASE("credentials.distinct-environments: different keys pass; no sandbox profile skips", "[checks]") {
+TEST_CASE("credentials.distinct-environments: different keys pass; no sandbox profile skips",
+          "[checks]") {
   Harness h;
   auto prod = target(EnvKind::production, "https://api.bluumfinance.com/v1");
   prod.credentials["api_key"] = resolved("prod-key-000000001", "env BLUUM_API_KEY");

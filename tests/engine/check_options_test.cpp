@@ -42,6 +42,24 @@ TEST_CASE("check options: a wrong type is reported at the value", "[engine]") {
     o.finish();
     FAIL("expected ConfigError");
   } catch (const ConfigError& e) {
-    REQUIRE(e.diagnostics()[0].str() == "p.yaml:1:10: checks.api.smoke.retries: must be an integer");
+    REQUIRE(e.diagnostics()[0].str() ==
+            "p.yaml:1:10: checks.api.smoke.retries: must be an integer");
+  }
+}
+
+TEST_CASE("check options: a key that is not a plain string is an error at the key, not a crash",
+          "[engine]") {
+  auto o = opts("path: /assets\n? [a, b]\n: 1\nquery: {? {x: 1} : y}\n");
+  o.get_string("path", "/");
+  CHECK(o.get_string_map("query", {{"d", "e"}}) == std::map<std::string, std::string>{{"d", "e"}});
+  try {
+    o.finish();
+    FAIL("expected ConfigError");
+  } catch (const ConfigError& e) {
+    std::vector<std::string> lines;
+    for (const auto& d : e.diagnostics()) lines.push_back(d.str());
+    CHECK(lines == std::vector<std::string>{
+                       "p.yaml:4:11: checks.api.smoke.query: keys must be plain strings",
+                       "p.yaml:2:3: checks.api.smoke: option names must be plain strings"});
   }
 }

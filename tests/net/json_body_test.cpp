@@ -63,3 +63,14 @@ TEST_CASE("net.json: the body excerpt is redacted before it is cut", "[net][unit
   CHECK(b.problem.find("json-str") == std::string::npos);
   CHECK(b.problem.find(std::string(50, 'x') + "*** tail") != std::string::npos);
 }
+
+TEST_CASE("net.json: a number out of range is a reason, not an exception (found by fuzzing)",
+          "[net][unit]") {
+  JsonBody b;
+  REQUIRE_NOTHROW(b = parse_json_body(with_body(R"([{"id":"x"},null,true,2.5e308])")));
+  CHECK_FALSE(b.value.has_value());
+  CHECK(b.problem ==
+        "response body is not JSON that can be read (status 200, content-type "
+        "application/json, 30 bytes, a number out of range): \"[{\"id\":\"x\"},null,"
+        "true,2.5e308]\"");
+}

@@ -95,6 +95,18 @@ TEST_CASE("net.retry: parse_retry_after accepts both RFC 9110 forms and nothing 
   CHECK_FALSE(parse_retry_after("soon", kNow).has_value());
 }
 
+TEST_CASE(
+    "net.retry: a Retry-After date centuries away is clamped, not overflowed (found by "
+    "fuzzing)",
+    "[net][unit]") {
+  // system_clock counts nanoseconds: converting the year 9999 used to overflow (undefined).
+  const auto far = parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", kNow);
+  REQUIRE(far.has_value());
+  CHECK(*far == parse_retry_after("99999999999999999999", kNow));
+  CHECK(parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", kNow) == milliseconds{0});
+  CHECK(parse_retry_after("1/DeC1588", kNow) == milliseconds{0});  // long past: no overflow
+}
+
 TEST_CASE("net.retry: an unparseable Retry-After falls back to plain backoff", "[net][unit]") {
   const RetryPolicy p(config());
   ScriptedRandom one({1.0});

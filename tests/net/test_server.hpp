@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -90,6 +91,28 @@ class RawSocket {
   int port() const { return port_; }
   std::string url(const std::string& path = "/") const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+
+  /// For a listening socket: accepts one connection (waiting at most `wait`), reads its request
+  /// head up to the blank line, writes `reply` and closes it. Returns the head, "" on timeout.
+  std::string answer_one(const std::string& reply,
+                         std::chrono::milliseconds wait = std::chrono::seconds(5)) {
+    timeval tv{static_cast<time_t>(wait.count() / 1000),
+               static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    const int c = ::accept(fd_, nullptr, nullptr);
+    if (c < 0) return "";
+    ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    std::string head;
+    char buf[1024];
+    while (head.find("\r\n\r\n") == std::string::npos) {
+      const ssize_t n = ::recv(c, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      head.append(buf, static_cast<size_t>(n));
+    }
+    (void)::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
+    ::close(c);
+    return head;
   }
 
  private:

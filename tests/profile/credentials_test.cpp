@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -79,7 +81,24 @@ TEST_CASE("profile: file source is relative to the profile and loses one newline
   Resolution directory = resolve(file_source("keys"), dir.path().string());
   CHECK_FALSE(directory.ok());
   CHECK(directory.error ==
-        "cannot read file " + (dir.path() / "keys").string() + ": Is a directory");
+        "cannot read file " + (dir.path() / "keys").string() + ": it is a directory");
+}
+
+TEST_CASE("profile: a file source that is a FIFO or a device is refused, never read", "[profile]") {
+  TempDir dir;
+  const auto fifo = dir.path() / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  Resolution pipe = resolve(file_source("pipe"), dir.path().string());
+  CHECK_FALSE(pipe.ok());
+  CHECK(pipe.error ==
+        "cannot read file " + fifo.string() + ": it is a FIFO (named pipe), not a regular file");
+  Resolution zero = resolve(file_source("/dev/zero"), dir.path().string());
+  CHECK_FALSE(zero.ok());
+  CHECK(zero.error == "cannot read file /dev/zero: it is a character device, not a regular file");
+  dir.write("big", std::string(64 * 1024 + 1, 'k'));
+  CHECK(resolve(file_source("big"), dir.path().string()).error ==
+        "cannot read file " + (dir.path() / "big").string() +
+            ": it is larger than 64 KiB; expected a single secret");
 }
 
 TEST_CASE("profile: command source captures stdout without a shell", "[profile]") {

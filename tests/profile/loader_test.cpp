@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include "profile/credentials.hpp"
 #include "profile/loader.hpp"
 #include "profile_test_support.hpp"
+#include "support/billion_laughs.hpp"
 
 using namespace golive;
 using namespace golive::profile;
@@ -275,4 +278,41 @@ TEST_CASE("profile: load_profile reads a file and reports an unreadable one", "[
   } catch (const ConfigError& e) {
     CHECK(std::string(e.what()) == missing + ": cannot read profile: No such file or directory");
   }
+}
+
+TEST_CASE("profile: a FIFO, a directory or an oversized file is refused before it is read",
+          "[profile]") {
+  TempDir dir;
+  const auto fifo = (dir.path() / "pipe.yaml").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string big = dir.write(
+      "big.yaml", std::string(k_minimal) + "# " + std::string(k_max_profile_bytes, 'x') + "\n");
+  const std::pair<std::string, std::string> cases[] = {
+      {fifo, "it is a FIFO (named pipe), not a regular file"},
+      {dir.path().string(), "it is a directory"},
+      {"/dev/zero", "it is a character device, not a regular file"},
+      {big, "it is larger than 1 MiB"}};
+  for (const auto& [path, why] : cases) {
+    INFO(path);
+    const auto r = read_profile_file(path, test_options());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].str() == path + ": cannot read profile: " + why);
+  }
+}
+
+TEST_CASE("profile: nested aliases that would expand past the bound are one located error",
+          "[profile]") {
+  const std::string text = golive::testing::billion_laughs(k_minimal);  // 820 bytes
+  const auto errors = errors_of(text);
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0],
+             Catch::Matches(R"(p\.yaml:\d+:\d+: with its aliases \(\*name\) expanded, .*)"));
+}
+
+TEST_CASE("profile: an alias inside the mapping it names is an error, not endless recursion",
+          "[profile]") {
+  const auto errors = errors_of(std::string(k_minimal) + "checks: &c\n  api.smoke: *c\n");
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0],
+             Catch::Contains("an alias refers to a mapping or sequence that contains it"));
 }

@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
 #include "checks/credentials/tracked_files.hpp"
+#include "core/file.hpp"
 
 namespace golive::checks {
 
@@ -63,23 +64,20 @@ CheckResult AuthClientScope::run(CheckContext& ctx) {
   for (const auto& p : extra_paths_) add_tree(p, all);
   std::string note;
   std::error_code ec;
-  for (const auto& f : git_tracked_files(note)) all.insert(fs::weakly_canonical(f, ec));
-  std::vector<fs::path> files;
-  for (const auto& f : all) {
-    if (front_end(f) && fs::is_regular_file(f, ec) && fs::file_size(f, ec) <= max_file_bytes_) {
-      files.push_back(f);
+  for (const auto& f : git_tracked_files(fs::path(ctx.profile().path).parent_path(), note)) {
+    all.insert(fs::weakly_canonical(f, ec));
+  }
+  std::vector<std::string> hits, unread;
+  size_t scanned = 0;
+  for (const auto& file : all) {
+    if (!front_end(file) || !fs::is_regular_file(file, ec)) continue;
+    const FileText text = read_regular_file(file.string(), max_file_bytes_);
+    if (!text.ok()) {
+      unread.push_back(fmt::format("{} ({})", file.string(), text.error));
+      continue;
     }
-  }
-  if (files.empty()) {
-    r.status = Status::skip;
-    r.summary = "no front-end file to scan (" + note +
-                "); list front-end directories in "
-                "checks.auth.client-scope.paths";
-    return r;
-  }
-  std::vector<std::string> hits;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
+    ++scanned;
+    std::istringstream in(*text.text);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
       if (look_for_key && line.find(key->reveal()) != std::string::npos) {
@@ -90,18 +88,32 @@ CheckResult AuthClientScope::run(CheckContext& ctx) {
       }
     }
   }
+  if (scanned == 0 && unread.empty()) {
+    r.status = Status::skip;
+    r.summary =
+        "no front-end file among the git-tracked files of the profile's repository or the "
+        "paths option; list front-end directories in checks.auth.client-scope.paths";
+    return r;
+  }
   Evidence e;
-  e.label = fmt::format("{} front-end files", files.size());
+  e.label = fmt::format("{} front-end files", scanned);
   e.expected = look_for_key ? "no API key value and no SERVER_ACCESS request"
                             : "no SERVER_ACCESS request (the API key did not resolve to a "
                               "value to look for)";
   e.observed = hits.empty() ? "none found; " + note : fmt::format("{}", fmt::join(hits, "; "));
   r.evidence.push_back(e);
+  if (hits.empty() && !unread.empty()) {
+    r.status = Status::inconclusive;
+    r.summary =
+        fmt::format("nothing found in {} front-end files read, but {} could not be read: {}",
+                    scanned, unread.size(), fmt::join(unread, "; "));
+    r.fix = "raise max_file_kib above the largest front-end file, or make the files readable";
+    return r;
+  }
   if (hits.empty()) {
     r.status = Status::pass;
-    r.summary =
-        fmt::format("no API key and no SERVER_ACCESS request in {} front-end files{}", files.size(),
-                    look_for_key ? "" : " (the key itself was not looked for)");
+    r.summary = fmt::format("no API key and no SERVER_ACCESS request in {} front-end files{}",
+                            scanned, look_for_key ? "" : " (the key itself was not looked for)");
     return r;
   }
   r.status = Status::fail;

@@ -76,13 +76,12 @@ CheckResult ApiLivemode::run(CheckContext& ctx) {
     const auto body = net::parse_json_body(*resp);
     const auto* items = body.value ? api::list_items(*body.value) : nullptr;
     if (items == nullptr) {
-      const auto why = body.value ? std::string("the body is not a list") : body.problem;
-      auto ev = api::exchange_evidence(x, label, expected, why);
-      r.evidence.insert(r.evidence.end(), ev.begin(), ev.end());
-      r.status = Status::fail;
-      r.summary = fmt::format("{} answered 200 but {}", label, why);
-      r.fix = "base_url must point at the provider's JSON API";
-      return r;
+      // An unreadable list proves nothing about the keys' mode (api.smoke judges the base URL).
+      auto g = api::unreadable_body(x, label, expected,
+                                    body.value ? std::string("body is not a list") : body.problem,
+                                    "the keys' livemode");
+      g.evidence.insert(g.evidence.begin(), r.evidence.begin(), r.evidence.end());
+      return g;
     }
     size_t live = 0, test = 0;
     std::vector<std::string> test_ids;

@@ -148,7 +148,7 @@ ProofPlan transfer_plan(const Account& account, const std::string& kind, const s
   p.noun = noun;
   p.step = noun;
   p.body = std::move(body);
-  p.cleanup = [account, kind](Session& s, const TransferList& created) {
+  p.cleanup = [account, kind](Session& s, const IdStatus& created) {
     return cancel_all(s, account, kind, created);
   };
   p.cleanup_plan = "/investors/{inv}/" + kind + "/{id}/cancel";
@@ -169,7 +169,7 @@ std::string cancel(Session& s, const Account& account, const std::string& kind,
 }
 
 std::string cancel_all(Session& s, const Account& account, const std::string& kind,
-                       const std::map<std::string, std::string>& created) {
+                       const IdStatus& created) {
   std::vector<std::string> cancelled, notes;
   for (const auto& [id, status] : created) {
     auto note = cancel(s, account, kind, id, status);

@@ -73,7 +73,7 @@ ProofPlan transfer_plan(const Account& account, const std::string& kind, const s
 
 /// Cleans up every id of `created` (id → last known status); notes joined by "; ".
 std::string cancel_all(Session& s, const Account& account, const std::string& kind,
-                       const std::map<std::string, std::string>& created);
+                       const IdStatus& created);
 
 /// Polls GET `path` once a second while its `status` is none of `wanted`, for at most `wait`
 /// and never past the check's deadline. Records the last poll when it polled at all. Returns the

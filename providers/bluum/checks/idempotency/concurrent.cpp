@@ -90,7 +90,7 @@ CheckResult IdempotencyConcurrent::run(CheckContext& ctx) {
   auto replies = burst(s, ctx.raw_http ? *ctx.raw_http : ctx.http, request, requests_);
 
   std::map<std::string, std::string> created;  // id → status
-  std::vector<std::string> ids, others, request_ids;
+  std::vector<std::string> ids, others, unread, request_ids;
   int at_once = 0, resent = 0, refused = 0;
   const std::string expected = "2xx with the one dep_ id of the key (or 409 while in flight)";
   for (size_t i = 0; i < replies.size(); ++i) {
@@ -114,6 +114,9 @@ CheckResult IdempotencyConcurrent::run(CheckContext& ctx) {
     const auto id = r.field("id");
     if (r.ok() && !id.empty()) {
       if (created.emplace(id, r.field("status")).second) ids.push_back(id);
+    } else if (r.ok() && r.unreadable()) {
+      unread.push_back(
+          fmt::format("#{} answered {}, but the {}", i + 1, r.status(), r.body_problem));
     } else if (r.status() == 409) {
       ++refused;
     } else {
@@ -138,14 +141,31 @@ CheckResult IdempotencyConcurrent::run(CheckContext& ctx) {
     problems.push_back(fmt::format("{} created for key {} by {} requests sent at once",
                                    rehearsal::join_ids(ids), key, requests_));
   }
-  if (ids.empty()) problems.push_back("no request created a deposit");
+  if (ids.empty() && unread.empty()) problems.push_back("no request created a deposit");
   if (!others.empty()) problems.push_back(fmt::format("{}", fmt::join(others, "; ")));
   const bool resumed = !ids.empty() && before->count(ids[0]) != 0;
   const bool grew_right =
       resumed ? fresh.empty() : (ids.size() == 1 && fresh == std::vector<std::string>{ids[0]});
-  if (!grew_right && ids.size() <= 1) {
+  // An id may only have moved off a first page that is not the whole list.
+  const bool partial = before->partial || after->partial;
+  if (!grew_right && ids.size() <= 1 && !partial) {
     problems.push_back(
         fmt::format("the deposit list grew by {} ({})", fresh.size(), rehearsal::join_ids(fresh)));
+  }
+  if (problems.empty() && (!unread.empty() || (!grew_right && partial))) {
+    // Nothing disproves the claim, but an answer or the list could not be read in full.
+    std::vector<std::string> why = unread;
+    if (!grew_right) {
+      why.push_back(
+          fmt::format("the deposit list grew by {} ({}) on its first page of 200, "
+                      "and the investor has more",
+                      fresh.size(), rehearsal::join_ids(fresh)));
+    }
+    return s.result(Status::inconclusive,
+                    fmt::format("{}: one deposit per key could not be verified; cleanup: {}",
+                                fmt::join(why, "; "), cleanup),
+                    "run again with a new rehearsal_id (a fresh investor); quote the "
+                    "X-Request-Ids to the provider if answers stay unreadable");
   }
   if (!problems.empty()) {
     return s.result(Status::fail,

@@ -79,7 +79,9 @@ CheckResult IdempotencyWithdrawals::run(CheckContext& ctx) {
   deposit = rehearsal::wait_for_status(s, dep_path, deposit, {"completed"},
                                        std::chrono::seconds(settle_s_),
                                        "GET /investors/{inv}/deposits/{dep}");
-  if (!deposit.ok()) return s.unexpected(deposit, "GET /investors/{inv}/deposits/{dep}", "200");
+  if (!deposit.ok() || deposit.unreadable()) {
+    return s.unexpected(deposit, "GET /investors/{inv}/deposits/{dep}", "200");
+  }
   if (deposit.field("status") != "completed") {
     return s.result(Status::inconclusive,
                     fmt::format("the funding deposit {} is still {} after {} s, so no withdrawal "

@@ -48,6 +48,10 @@ struct Steps {
   std::optional<Reply> settled(Reply r, const std::string& rest, const std::string& wanted,
                                const std::string& label) {
     auto out = rehearsal::wait_for_status(s, path(rest), std::move(r), {wanted}, settle, label);
+    if (out.ok() && out.unreadable()) {
+      stop = s.unreadable(out, label, "status " + wanted);
+      return std::nullopt;
+    }
     if (out.ok()) return out;
     stop = s.unexpected(out, label, "200");
     return std::nullopt;
@@ -137,13 +141,15 @@ bool order(Steps& st) {
 bool position(Steps& st) {
   auto r = st.s.get(st.path("/positions/" + st.symbol));
   const auto label = "GET /investors/{inv}/positions/" + st.symbol;
-  if (!r.ok()) {
+  if (!r.ok() || r.unreadable()) {
     st.stop = st.s.unexpected(r, label, "200 with the position");
     return false;
   }
   const auto quantity = r.field("quantity");
   st.s.record(r, label, "200 with a quantity above 0", "200, quantity " + quantity);
-  if (!std::regex_match(quantity, std::regex(R"(\d*\.?\d+)")) || std::stod(quantity) <= 0) {
+  const bool positive = std::regex_match(quantity, std::regex(R"(\d*\.?\d+)")) &&
+                        quantity.find_first_of("123456789") != std::string::npos;
+  if (!positive) {
     return st.fail(Status::fail,
                    fmt::format("the filled order left no visible {} position (quantity '{}')",
                                st.symbol, quantity),
@@ -173,6 +179,11 @@ bool error_path(Steps& st, const Reply& r, int status, const std::string& label)
       fmt::format("{} with {{error:{{type, code BLUM-{}-*, message}}}}", status, status);
   if (r.exchange.error() || r.status() == 429 || r.status() >= 500) {
     st.stop = st.s.unexpected(r, label, expected);
+    return false;
+  }
+  if (const auto* resp = r.exchange.response(); resp && resp->truncated) {
+    // A cut body shows neither the envelope nor its absence; a whole one that is not JSON fails.
+    st.stop = st.s.unreadable(r, label, expected);
     return false;
   }
   st.s.record(r, label, expected);

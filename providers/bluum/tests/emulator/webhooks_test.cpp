@@ -1,6 +1,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <cstdlib>
+
 #include "emukit/dispatcher.hpp"
 #include "support.hpp"
 
@@ -158,4 +160,23 @@ TEST_CASE("emulator: a rejected delivery is retried, then given up", "[emulator]
   REQUIRE(attempts.size() == 3);
   CHECK(attempts[2].attempt == 3);
   CHECK(attempts[2].status == 400);
+}
+
+TEST_CASE("emulator: a delivery to a host off loopback obeys the proxy variables (hermetic guard)",
+          "[emulator][hermetic]") {
+  // Every CTest case runs with the proxy variables at a closed loopback port: a remote delivery
+  // is refused there ("connection refused") instead of resolving the name or leaving the machine.
+  REQUIRE(std::getenv("GOLIVE_TEST_GUARD_PROXY") != nullptr);
+  Running run;
+  auto c = run.client();
+  const json wh =
+      body_of(post_json(c, "/v1/webhooks", webhook_body("https://golive-hermetic.invalid/hooks")));
+  c.Post(("/v1/webhooks/" + wh["id"].get<std::string>() + "/test").c_str());
+  REQUIRE(run.emu.flush_deliveries(std::chrono::seconds(30)));
+  const auto attempts = run.emu.delivery_attempts();
+  REQUIRE_FALSE(attempts.empty());
+  for (const auto& a : attempts) {
+    CHECK(a.status == 0);
+    CHECK_THAT(a.error, Catch::StartsWith("connection refused"));
+  }
 }
