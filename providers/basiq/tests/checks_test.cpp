@@ -218,3 +218,51 @@ TEST_CASE(
   CHECK(all_text(r).find(kKey) == std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("basiq faults: webhook-disabled fails webhook.registration, no-envelope fails "
+          "api.error-model, bad-json fails api.smoke",
+          "[basiq][checks]") {
+  const std::string hook = "https://partner.example.com/hooks/basiq";
+  auto with_hook = [&](Target t) {
+    profile::WebhookConfig wh;
+    wh.url = hook;
+    t.profile.webhook = wh;
+    t.webhook_url = hook;
+    return t;
+  };
+  {
+    Emu e;
+    e.emu.prepare({kKey, "", hook});
+    Run run;
+    const auto r = run.check("webhook.registration", with_hook(basiq_target(e.emu.base_url())));
+    INFO(r.summary);
+    CHECK(r.status == Status::pass);
+  }
+  {
+    Emu e({"webhook-disabled"});
+    e.emu.prepare({kKey, "", hook});
+    Run run;
+    const auto r = run.check("webhook.registration", with_hook(basiq_target(e.emu.base_url())));
+    INFO(r.summary);
+    CHECK(r.status == Status::fail);
+  }
+  {
+    Emu e;
+    Run run;
+    const auto r = run.check("api.error-model", basiq_target(e.emu.base_url()));
+    INFO(r.summary);
+    CHECK(r.status == Status::pass);
+  }
+  {
+    Emu e({"no-envelope"});
+    Run run;
+    const auto r = run.check("api.error-model", basiq_target(e.emu.base_url()));
+    INFO(r.summary);
+    CHECK(r.status == Status::fail);
+  }
+  {
+    Emu e({"bad-json"});
+    Run run;
+    CHECK(run.check("api.smoke", basiq_target(e.emu.base_url())).status == Status::fail);
+  }
+}
