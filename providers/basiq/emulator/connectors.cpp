@@ -49,7 +49,7 @@ bool known_institution(const std::string& institution_id) {
 void add_connector_routes(Router& router) {
   RouteFlags list;
   list.list = true;
-  router.add(Method::get, "/connectors", list, [](Call& c) {
+  router.add("GET", "/connectors", list, [](Call& c) {
     return Reply{200, connectors_json(c.has_fault("connector-outage"))};
   });
 }

@@ -81,8 +81,6 @@ struct Call {
   void emit(const std::string& event_type, const std::string& entity_path);
 };
 
-enum class Method { get, post, del };
-
 /// Route behaviour the middleware applies around a handler.
 struct RouteFlags {
   bool list = false;       ///< a list endpoint (bad-json corrupts it)
@@ -98,8 +96,9 @@ using Handler = std::function<Reply(Call&)>;
 class Router {
  public:
   virtual ~Router() = default;
-  /// `pattern` is a full-match regex over the path, e.g. "/users/([^/]+)".
-  virtual void add(Method method, const std::string& pattern, RouteFlags flags,
+  /// `method` is "GET", "POST" or "DELETE"; `pattern` a full-match regex over the path, e.g.
+  /// "/users/([^/]+)".
+  virtual void add(const char* method, const std::string& pattern, RouteFlags flags,
                    Handler handler) = 0;
 };
 

@@ -62,22 +62,13 @@ Server::~Server() {
   stop();
 }
 
-void Server::add(Method method, const std::string& pattern, RouteFlags flags, Handler handler) {
-  auto wrapped = [this, flags, handler = std::move(handler)](const httplib::Request& req,
-                                                             httplib::Response& res) {
-    serve(req, res, flags, handler);
-  };
-  switch (method) {
-    case Method::get:
-      http_.http().Get(pattern, wrapped);
-      break;
-    case Method::post:
-      http_.http().Post(pattern, wrapped);
-      break;
-    case Method::del:
-      http_.http().Delete(pattern, wrapped);
-      break;
-  }
+void Server::add(const char* method, const std::string& pattern, RouteFlags flags,
+                 Handler handler) {
+  http_.route(method, pattern,
+              [this, flags, handler = std::move(handler)](const httplib::Request& req,
+                                                          httplib::Response& res) {
+                serve(req, res, flags, handler);
+              });
 }
 
 void Server::add_fallbacks() {
@@ -87,11 +78,7 @@ void Server::add_fallbacks() {
                      "No such endpoint: " + req.method + " " + req.path);
     serve(req, res, {}, [e](Call&) -> Reply { throw e; });
   };
-  http_.http().Get(".*", unknown);
-  http_.http().Post(".*", unknown);
-  http_.http().Put(".*", unknown);
-  http_.http().Patch(".*", unknown);
-  http_.http().Delete(".*", unknown);
+  http_.catch_all(unknown);
   // Errors httplib produces itself (413, malformed requests) still get the envelope.
   http_.http().set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

@@ -19,7 +19,8 @@ class Server final : public Router {
   explicit Server(Options options);
   ~Server() override;
 
-  void add(Method method, const std::string& pattern, RouteFlags flags, Handler handler) override;
+  void add(const char* method, const std::string& pattern, RouteFlags flags,
+           Handler handler) override;
   void start();
   void stop();
 

@@ -155,7 +155,7 @@ void add_user_routes(Router& router) {
   RouteFlags client;
   client.client_ok = true;
 
-  router.add(Method::post, "/users", post, [](Call& c) {
+  router.add("POST", "/users", post, [](Call& c) {
     const std::string email = string_field(c.body, "email");
     const std::string mobile = string_field(c.body, "mobile");
     if (email.empty() && mobile.empty()) {
@@ -168,18 +168,18 @@ void add_user_routes(Router& router) {
     c.emit("user.created", "/users/" + user["id"].get<std::string>());
     return Reply{201, user};
   });
-  router.add(Method::get, "/users/([^/]+)", client, [](Call& c) { return Reply{200, user_of(c)}; });
-  router.add(Method::del, "/users/([^/]+)", {}, [](Call& c) {
+  router.add("GET", "/users/([^/]+)", client, [](Call& c) { return Reply{200, user_of(c)}; });
+  router.add("DELETE", "/users/([^/]+)", {}, [](Call& c) {
     user_of(c);
     c.tenant.users.erase(c.arg(1));
     c.emit("user.deleted", "/users/" + c.arg(1));
     return Reply{204, nullptr};
   });
-  router.add(Method::get, "/users/([^/]+)/connections", list, [](Call& c) {
+  router.add("GET", "/users/([^/]+)/connections", list, [](Call& c) {
     user_of(c);
     return Reply{200, {{"type", "list"}, {"data", c.tenant.connections.where("userId", c.arg(1))}}};
   });
-  router.add(Method::post, "/users/([^/]+)/connections", post, [](Call& c) {
+  router.add("POST", "/users/([^/]+)/connections", post, [](Call& c) {
     user_of(c);
     const std::string login = string_field(c.body, "loginId");
     const std::string password = string_field(c.body, "password");
@@ -204,7 +204,7 @@ void add_user_routes(Router& router) {
     return Reply{202,
                  {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
   });
-  router.add(Method::post, "/users/([^/]+)/connections/([^/]+)/refresh", {}, [](Call& c) {
+  router.add("POST", "/users/([^/]+)/connections/([^/]+)/refresh", {}, [](Call& c) {
     user_of(c);
     const std::string conn_id = c.arg(2);
     const json* conn = c.tenant.connections.find(conn_id);
@@ -226,14 +226,14 @@ void add_user_routes(Router& router) {
     return Reply{202,
                  {{"type", "job"}, {"id", job["id"]}, {"links", {{"self", job["links"]["self"]}}}}};
   });
-  router.add(Method::get, "/users/([^/]+)/jobs", client_list, [](Call& c) {
+  router.add("GET", "/users/([^/]+)/jobs", client_list, [](Call& c) {
     user_of(c);
     json data = json::array();
     const auto jobs = c.tenant.jobs.where("userId", c.arg(1));
     for (auto it = jobs.rbegin(); it != jobs.rend(); ++it) data.push_back(*it);  // newest first
     return Reply{200, {{"type", "list"}, {"data", data}}};
   });
-  router.add(Method::get, "/jobs/([^/]+)", client, [](Call& c) {
+  router.add("GET", "/jobs/([^/]+)", client, [](Call& c) {
     json* job = c.tenant.jobs.find(c.arg(1));
     if (job == nullptr ||
         (c.grant.scope == "CLIENT_ACCESS" && (*job)["userId"] != c.grant.user_id)) {

@@ -46,10 +46,10 @@ void add_webhook_routes(Router& router) {
   list.list = true;
   RouteFlags post;
   post.json_body = true;
-  router.add(Method::get, "/notifications/webhooks", list, [](Call& c) {
+  router.add("GET", "/notifications/webhooks", list, [](Call& c) {
     return Reply{200, {{"type", "list"}, {"data", c.tenant.webhooks.all()}}};
   });
-  router.add(Method::post, "/notifications/webhooks", post, [](Call& c) {
+  router.add("POST", "/notifications/webhooks", post, [](Call& c) {
     const std::string url = string_field(c.body, "url");
     if (url.empty()) {
       throw ApiError(400, "parameter-not-supplied", "Missing url", "A webhook needs a url.", "url");
@@ -69,10 +69,10 @@ void add_webhook_routes(Router& router) {
     answer["secret"] = c.tenant.webhook_secrets[hook["id"].get<std::string>()];
     return Reply{201, answer};
   });
-  router.add(Method::get, "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
+  router.add("GET", "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
     return Reply{200, webhook_of(c)};
   });
-  router.add(Method::del, "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
+  router.add("DELETE", "/notifications/webhooks/([^/]+)", {}, [](Call& c) {
     webhook_of(c);
     c.tenant.webhooks.erase(c.arg(1));
     c.tenant.webhook_secrets.erase(c.arg(1));
