@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "net/json_body.hpp"
+#include "providers/basiq/checks/basiq_list.hpp"
 
 namespace golive::checks {
 
@@ -16,19 +16,14 @@ bool is_outage(const std::string& status) {
   return status == "major-outage" || status == "partial-outage";
 }
 
-std::string field(const nlohmann::json& item, const char* name) {
-  auto it = item.find(name);
-  return it != item.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 /// "AU00001 Pied Piper Bank (web)".
 std::string connector_name(const nlohmann::json& c) {
-  std::string name = field(c, "id");
+  std::string name = basiq::string_at(c, "id");
   if (auto inst = c.find("institution"); inst != c.end() && inst->is_object()) {
-    const auto n = field(*inst, "name");
+    const auto n = basiq::string_at(*inst, "name");
     if (!n.empty()) name += " " + n;
   }
-  const auto method = field(c, "method");
+  const auto method = basiq::string_at(c, "method");
   return method.empty() ? name : fmt::format("{} ({})", name, method);
 }
 
@@ -71,29 +66,20 @@ std::vector<PlannedRequest> ConnectorsStatus::planned_requests(const Target& tar
 CheckResult ConnectorsStatus::run(CheckContext& ctx) {
   const auto missing = api::missing_auth_credential(ctx);
   if (!missing.empty()) return api::missing_credential(missing);
-  const auto x = api::api_send(ctx, api::api_get(ctx, kPath));
   const std::string label = std::string("GET ") + kPath;
   const std::string expected = "200 and a list of connectors";
-  const auto* resp = x.response();
-  if (resp == nullptr || resp->status != 200) return api::grade_unexpected(ctx, x, label, expected);
-  const auto body = net::parse_json_body(*resp);
-  const auto* items = body.value ? api::list_items(*body.value) : nullptr;
+  auto list = basiq::get_list(ctx, kPath, expected);
+  if (list.failed) return *list.failed;
+  const auto& x = list.exchange;
+  const auto* items = list.items;
   CheckResult r;
-  if (items == nullptr) {
-    const auto why = body.value ? std::string("the body is not a list") : body.problem;
-    r.evidence = api::exchange_evidence(x, label, expected, why);
-    r.status = Status::fail;
-    r.summary = fmt::format("{} answered 200 but {}", label, why);
-    r.fix = "base_url must point at Basiq's API (https://au-api.basiq.io)";
-    return r;
-  }
   const std::set<std::string> wanted(institutions_.begin(), institutions_.end());
   std::set<std::string> seen;
   std::vector<std::string> outages, watched_outages;
   for (const auto& c : *items) {
     if (!c.is_object()) continue;
-    const auto id = field(c, "id");
-    const auto status = field(c, "status");
+    const auto id = basiq::string_at(c, "id");
+    const auto status = basiq::string_at(c, "status");
     if (wanted.count(id) != 0) seen.insert(id);
     if (!is_outage(status)) continue;
     const auto line = fmt::format("{}: {}", connector_name(c), status);

@@ -4,26 +4,23 @@
 
 #include <map>
 
-#include "net/json_body.hpp"
+#include "providers/basiq/checks/basiq_list.hpp"
 
 namespace golive::checks {
 
 namespace {
-
-std::string text(const nlohmann::json& item, const char* name) {
-  auto it = item.find(name);
-  return it != item.end() && it->is_string() ? it->get<std::string>() : "";
-}
 
 /// The failed step of a job: (step title, its result's code), or nullopt when none failed.
 std::optional<std::pair<std::string, std::string>> failed_step(const nlohmann::json& job) {
   auto steps = job.find("steps");
   if (steps == job.end() || !steps->is_array()) return std::nullopt;
   for (const auto& s : *steps) {
-    if (!s.is_object() || text(s, "status") != "failed") continue;
+    if (!s.is_object() || basiq::string_at(s, "status") != "failed") continue;
     auto result = s.find("result");
-    const std::string code = result != s.end() && result->is_object() ? text(*result, "code") : "";
-    return std::make_pair(text(s, "title"), code.empty() ? std::string("no code") : code);
+    const std::string code =
+        result != s.end() && result->is_object() ? basiq::string_at(*result, "code") : "";
+    return std::make_pair(basiq::string_at(s, "title"),
+                          code.empty() ? std::string("no code") : code);
   }
   return std::nullopt;
 }
@@ -32,7 +29,7 @@ bool running(const nlohmann::json& job) {
   auto steps = job.find("steps");
   if (steps == job.end() || !steps->is_array()) return false;
   for (const auto& s : *steps) {
-    const auto st = s.is_object() ? text(s, "status") : "";
+    const auto st = s.is_object() ? basiq::string_at(s, "status") : "";
     if (st == "pending" || st == "in-progress") return true;
   }
   return false;
@@ -87,21 +84,12 @@ CheckResult JobsRecentFailures::run(CheckContext& ctx) {
   const auto missing = api::missing_auth_credential(ctx);
   if (!missing.empty()) return api::missing_credential(missing);
   const std::string path = "/users/" + user_id_ + "/jobs";
-  const auto x = api::api_send(ctx, api::api_get(ctx, path));
   const std::string label = "GET " + path;
   const std::string expected = "200 and a list of jobs";
-  const auto* resp = x.response();
-  if (resp == nullptr || resp->status != 200) return api::grade_unexpected(ctx, x, label, expected);
-  const auto body = net::parse_json_body(*resp);
-  const auto* items = body.value ? api::list_items(*body.value) : nullptr;
-  if (items == nullptr) {
-    const auto why = body.value ? std::string("the body is not a list") : body.problem;
-    r.evidence = api::exchange_evidence(x, label, expected, why);
-    r.status = Status::fail;
-    r.summary = fmt::format("{} answered 200 but {}", label, why);
-    r.fix = "base_url must point at Basiq's API (https://au-api.basiq.io)";
-    return r;
-  }
+  auto list = basiq::get_list(ctx, path, expected);
+  if (list.failed) return *list.failed;
+  const auto& x = list.exchange;
+  const auto* items = list.items;
   size_t read = 0, in_progress = 0;
   std::map<std::string, std::vector<std::string>> by_code;  // code → failed job ids (step)
   for (const auto& job : *items) {
@@ -110,7 +98,7 @@ CheckResult JobsRecentFailures::run(CheckContext& ctx) {
     ++read;
     if (running(job)) ++in_progress;
     if (auto f = failed_step(job)) {
-      by_code[f->second].push_back(fmt::format("{} at {}", text(job, "id"), f->first));
+      by_code[f->second].push_back(fmt::format("{} at {}", basiq::string_at(job, "id"), f->first));
     }
   }
   size_t failed = 0;

@@ -4,6 +4,7 @@
 
 #include "engine/provider_api.hpp"
 #include "net/json_body.hpp"
+#include "providers/basiq/checks/basiq_list.hpp"
 
 namespace golive::checks {
 
@@ -24,20 +25,16 @@ constexpr Persona kPersonas[] = {
     {"jianYang", "nothotdog", "service-unavailable"},
 };
 
-std::string text(const nlohmann::json& j, const char* name) {
-  auto it = j.is_object() ? j.find(name) : j.end();
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 /// "success", "failed CODE at STEP", or "" while a step is pending or in progress.
 std::string job_outcome(const nlohmann::json& job) {
   auto steps = job.is_object() ? job.find("steps") : job.end();
   if (steps == job.end() || !steps->is_array() || steps->empty()) return "";
   for (const auto& s : *steps) {
-    const auto status = text(s, "status");
+    const auto status = basiq::string_at(s, "status");
     if (status == "failed") {
       const auto result = s.is_object() && s.contains("result") ? s["result"] : nlohmann::json();
-      return fmt::format("failed {} at {}", text(result, "code"), text(s, "title"));
+      return fmt::format("failed {} at {}", basiq::string_at(result, "code"),
+                         basiq::string_at(s, "title"));
     }
     if (status != "success") return "";
   }
@@ -127,7 +124,7 @@ CheckResult JobsRehearsal::run(CheckContext& ctx) {
       ctx,
       json_request(ctx, "POST", "/users", {{"email", "golive+" + ctx.run_id + "@example.com"}}));
   const auto user = made.response() ? net::parse_json_body(*made.response()) : net::JsonBody{};
-  const std::string user_id = user.value ? text(*user.value, "id") : "";
+  const std::string user_id = user.value ? basiq::string_at(*user.value, "id") : "";
   if (made.response() == nullptr || made.response()->status != 201 || user_id.empty()) {
     return unexpected(made, "POST /users", "201 and a user id");
   }
@@ -141,7 +138,7 @@ CheckResult JobsRehearsal::run(CheckContext& ctx) {
                                          {"password", p.password},
                                          {"institution", {{"id", institution_}}}}));
     const auto job = x.response() ? net::parse_json_body(*x.response()) : net::JsonBody{};
-    const std::string job_id = job.value ? text(*job.value, "id") : "";
+    const std::string job_id = job.value ? basiq::string_at(*job.value, "id") : "";
     if (x.response() == nullptr || x.response()->status / 100 != 2 || job_id.empty()) {
       return unexpected(x, label, "202 and a job");
     }
