@@ -58,7 +58,8 @@ TEST_CASE("auth.token: each documented failure is explained", "[basiq][checks]")
   };
   const std::vector<Case> cases = {
       {"account-disabled", Status::fail, "account is disabled"},
-      {"token-ip-limited", Status::fail, "too many token requests from this IP"},
+      {"token-ip-limited", Status::fail,
+       "from this IP address within 5 minutes (Basiq: \"Invalid request\")"},
       {"key-deleted", Status::fail, "the API key is unknown"},
       {"token-too-many-requests", Status::inconclusive, "1,500 token requests per 5 minutes"},
       {"token-short-lived", Status::warn, "lasts 600 s"},
@@ -219,9 +220,10 @@ TEST_CASE(
   fs::remove_all(dir);
 }
 
-TEST_CASE("basiq faults: webhook-disabled fails webhook.registration, no-envelope fails "
-          "api.error-model, bad-json fails api.smoke",
-          "[basiq][checks]") {
+TEST_CASE(
+    "basiq faults: webhook-disabled fails webhook.registration, no-envelope fails "
+    "api.error-model, bad-json fails api.smoke",
+    "[basiq][checks]") {
   const std::string hook = "https://partner.example.com/hooks/basiq";
   auto with_hook = [&](Target t) {
     profile::WebhookConfig wh;

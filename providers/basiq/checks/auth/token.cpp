@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/secret.hpp"
 #include "engine/provider_api.hpp"
 #include "net/json_body.hpp"
 #include "providers/basiq/key.hpp"
@@ -73,6 +74,8 @@ CheckResult failed(const CheckContext& ctx, const net::Exchange& x, const net::R
     default:
       break;
   }
+  // The envelope's title, as Basiq words it (e.g. "Invalid request"), beside the code's meaning.
+  if (!e.message.empty()) r.summary += fmt::format(" (Basiq: \"{}\")", redact(e.message));
   return r;
 }
 
