@@ -1,5 +1,6 @@
 // The one sorted list of provider modules. Adding a vendor: providers/README.md.
 #include "engine/registry.hpp"
+#include "providers/basiq/module.hpp"
 #include "providers/blockchain0x/module.hpp"
 #include "providers/bluum/module.hpp"
 
@@ -7,6 +8,7 @@ namespace golive {
 
 const std::vector<ProviderModule>& provider_modules() {
   static const std::vector<ProviderModule> modules = {
+      basiq::module(),
       blockchain0x::module(),
       bluum::module(),
   };

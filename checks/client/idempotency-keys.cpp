@@ -5,7 +5,7 @@
 namespace golive::checks {
 
 CheckInfo ClientIdempotencyKeys::describe() {
-  return client::client_info(
+  auto i = client::client_info(
       "idempotency-keys", "Idempotency-Key on every deposit and withdrawal",
       {"idempotency.deposits", "idempotency.withdrawals"},
       "Every POST to .../deposits and .../withdrawals the partner's client sent through the audit "
@@ -15,6 +15,8 @@ CheckInfo ClientIdempotencyKeys::describe() {
       "twice (seed-apis.md §1.7).",
       "Generate a UUID per logical deposit or withdrawal, store it with the operation, and send it "
       "as Idempotency-Key on every attempt.");
+  i.requires_pack = {"idempotency"};  // a pack without idempotency keys has nothing to grade
+  return i;
 }
 
 ClientIdempotencyKeys::ClientIdempotencyKeys(CheckOptions&) {}

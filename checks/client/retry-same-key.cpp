@@ -5,7 +5,7 @@
 namespace golive::checks {
 
 CheckInfo ClientRetrySameKey::describe() {
-  return client::client_info(
+  auto i = client::client_info(
       "retry-same-key", "Retries after a timeout reuse the Idempotency-Key", {"errors.timeouts"},
       "When the audit proxy forwards a deposit or withdrawal and then drops the response (the "
       "client sees a reset or a timeout after the money moved), the client retries with the same "
@@ -15,6 +15,8 @@ CheckInfo ClientRetrySameKey::describe() {
       "money twice.",
       "Create the key before the first attempt and reuse it on every retry of that operation, "
       "including after timeouts and connection resets.");
+  i.requires_pack = {"idempotency"};  // a pack without idempotency keys has nothing to grade
+  return i;
 }
 
 ClientRetrySameKey::ClientRetrySameKey(CheckOptions&) {}

@@ -13,12 +13,15 @@ CheckInfo CredentialsDistinctEnvironments::describe() {
   i.checklist_items = {"credentials.separate-environments"};
   i.side_effect = SideEffect::static_only;
   i.environments = {EnvKind::production};
-  i.what = "Each production credential and the webhook secret differ from the same-named "
-           "credential of the sandbox profile (compared in constant time, by value).";
-  i.why = "Bluum issues separate credentials per environment; a sandbox key wired into "
-          "production fails every call, and a shared webhook secret defeats signing.";
-  i.how_to_fix = "Use the production key pair issued after approval, stored under a "
-                 "production-only secret name.";
+  i.what =
+      "Each production credential and the webhook secret differ from the same-named "
+      "credential of the sandbox profile (compared in constant time, by value).";
+  i.why =
+      "Bluum issues separate credentials per environment; a sandbox key wired into "
+      "production fails every call, and a shared webhook secret defeats signing.";
+  i.how_to_fix =
+      "Use the production key pair issued after approval, stored under a "
+      "production-only secret name.";
   i.doc = "checks/credentials/distinct-environments.md";
   return i;
 }
@@ -65,8 +68,9 @@ CheckResult CredentialsDistinctEnvironments::run(CheckContext& ctx) {
   if (!same.empty()) {
     r.status = Status::fail;
     r.summary = fmt::format("same value as the '{}' profile: {}", name, fmt::join(same, ", "));
-    r.fix = "use the production credentials issued by the provider; never reuse sandbox keys or "
-            "webhook secrets in production";
+    r.fix =
+        "use the production credentials issued by the provider; never reuse sandbox keys or "
+        "webhook secrets in production";
   } else if (compared.empty()) {
     r.status = Status::skip;
     r.summary = fmt::format("nothing to compare: sandbox credentials unresolved ({})",

@@ -76,6 +76,27 @@ bool LoopbackServer::pause(std::chrono::milliseconds d) {
   return !pause_cv_.wait_for(lock, d, [this] { return stopping_; });
 }
 
+void LoopbackServer::route(std::string_view method, const std::string& pattern,
+                           httplib::Server::Handler handler) {
+  if (method == "GET") {
+    http_.Get(pattern, std::move(handler));
+  } else if (method == "POST") {
+    http_.Post(pattern, std::move(handler));
+  } else if (method == "PUT") {
+    http_.Put(pattern, std::move(handler));
+  } else if (method == "PATCH") {
+    http_.Patch(pattern, std::move(handler));
+  } else if (method == "DELETE") {
+    http_.Delete(pattern, std::move(handler));
+  } else {
+    throw std::invalid_argument("unsupported method: " + std::string(method));
+  }
+}
+
+void LoopbackServer::catch_all(const httplib::Server::Handler& handler) {
+  for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) route(method, ".*", handler);
+}
+
 std::string LoopbackServer::origin() const {
   const bool v6 = host_.find(':') != std::string::npos;
   return "http://" + (v6 ? "[" + host_ + "]" : host_) + ":" + std::to_string(port_);

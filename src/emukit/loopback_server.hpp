@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace golive::emukit {
@@ -21,6 +22,12 @@ class LoopbackServer {
 
   /// Where routes are registered (before start()).
   httplib::Server& http() { return http_; }
+  /// Registers `handler` for `method` ("GET", "POST", "PUT", "PATCH" or "DELETE"; anything else
+  /// throws std::invalid_argument) and the full-match regex `pattern`.
+  void route(std::string_view method, const std::string& pattern, httplib::Server::Handler handler);
+  /// Registers `handler` for every path under each of those methods. httplib tries patterns in
+  /// order, so registered last it catches only unknown routes.
+  void catch_all(const httplib::Server::Handler& handler);
   /// Binds `host`:`port` (0 = ephemeral) and serves; returns once connections are accepted.
   /// Throws std::runtime_error if it cannot bind, std::logic_error if called twice.
   void start(const std::string& host, int port);

@@ -76,16 +76,47 @@ std::string request_id_of(const ProviderPack& pack, const net::Response& respons
   return read_api_error(pack, response).request_id;
 }
 
+void stamp_request_id(const ProviderPack& pack, net::Exchange& x) {
+  auto* resp = std::get_if<net::Response>(&x.outcome);
+  if (resp == nullptr || !resp->request_id.empty()) return;
+  if (pack.request_id.body.empty() && pack.errors.request_id.empty()) return;
+  resp->request_id = redact(read_api_error(pack, *resp).request_id);
+  if (!x.attempts.empty() && x.attempts.back().request_id.empty()) {
+    x.attempts.back().request_id = resp->request_id;
+  }
+}
+
 std::string token_request_authorization(const Secret& credential) {
   return "Basic " + credential.reveal();
 }
 
+namespace {
+
+TokenCache::Outcome outcome_of(const CachedToken& c, bool sent_now) {
+  TokenCache::Outcome out;
+  out.token = c.token;
+  out.sent = c.exchange;
+  out.sent_now = sent_now;
+  out.why = c.why;
+  return out;
+}
+
+/// How long a token of `lifetime_s` is used: renewed `refresh_before_s` early, or half its
+/// lifetime early when that is shorter (so a short-lived token is not renewed on every request).
+/// Without a lifetime the token is kept for the run.
+std::chrono::seconds usable_for(long long lifetime_s, int refresh_before_s) {
+  if (lifetime_s <= 0) return std::chrono::hours(24 * 365);
+  return std::chrono::seconds(lifetime_s - std::min<long long>(refresh_before_s, lifetime_s / 2));
+}
+
+}  // namespace
+
 TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& target,
                                     net::HttpClient& http, milliseconds timeout) {
   const auto& spec = pack.auth.token;
-  Outcome out;
   const Secret* key = credential(target, spec.credential);
   if (key == nullptr) {
+    Outcome out;
     out.why = "credential " + spec.credential + " is not resolved";
     return out;
   }
@@ -94,8 +125,13 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   // One lock for the whole exchange: concurrent checks wait for one token request.
   std::lock_guard lock(mu_);
   const auto now = clock_.now();
-  if (auto it = tokens_.find(cache_key); it != tokens_.end() && now < it->second.expires) {
-    out.token = it->second.token;
+  if (auto it = tokens_.find(cache_key);
+      it != tokens_.end() && (!it->second.token || now < it->second.expires)) {
+    return outcome_of(it->second, false);
+  }
+  if (auto refused = over_token_limit(pack, now)) {
+    Outcome out;
+    out.why = *refused;
     return out;
   }
   net::Request req;
@@ -109,13 +145,14 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
   req.timeout = timeout;
   req.connect_timeout = std::min(milliseconds(5000), timeout);
   ++sent_;
-  net::Exchange x = http.send(req);
-  const auto* resp = x.response();
+  sent_at_.push_back(now);
+  CachedToken c{std::nullopt, now, http.send(req), ""};
+  stamp_request_id(pack, c.exchange);
+  const auto* resp = c.exchange.response();
   if (resp == nullptr || resp->status != 200) {
-    out.why = resp == nullptr ? "token request failed: " + x.error()->message
-                              : fmt::format("token request answered {}", resp->status);
-    out.sent = std::move(x);
-    return out;
+    c.why = resp == nullptr ? "token request failed: " + c.exchange.error()->message
+                            : fmt::format("token request answered {}", resp->status);
+    return outcome_of(tokens_[cache_key] = std::move(c), true);
   }
   auto parsed = net::parse_json_body(*resp);
   std::string token;
@@ -126,17 +163,28 @@ TokenCache::Outcome TokenCache::get(const ProviderPack& pack, const Target& targ
     if (exp.is_number_integer()) lifetime = exp.get<long long>();
   }
   if (token.empty()) {
-    out.why = "token answer carries no " + spec.token_field;
-    out.sent = std::move(x);
-    return out;
+    c.why = "token answer carries no " + spec.token_field;
+    return outcome_of(tokens_[cache_key] = std::move(c), true);
   }
-  Secret secret(token, "token exchange " + spec.scope);
-  Redactor::global().add(token);
-  const long long usable = std::max<long long>(0, lifetime - spec.refresh_before_s);
-  tokens_[cache_key] = CachedToken{secret, now + std::chrono::seconds(usable)};
-  out.token = std::move(secret);
-  out.sent = std::move(x);
-  return out;
+  c.token = Secret(token, "token exchange " + spec.scope);  // registers every form (§10)
+  c.expires = now + usable_for(lifetime, spec.refresh_before_s);
+  return outcome_of(tokens_[cache_key] = std::move(c), true);
+}
+
+std::optional<std::string> TokenCache::over_token_limit(const ProviderPack& pack,
+                                                        std::chrono::steady_clock::time_point now) {
+  for (const auto& l : pack.rate_limits) {
+    if (l.scope != "token" || l.limit <= 0) continue;
+    const auto window = std::chrono::seconds(l.per_s);
+    while (!sent_at_.empty() && now - sent_at_.front() >= window) sent_at_.pop_front();
+    if (static_cast<int>(sent_at_.size()) >= l.limit) {
+      return fmt::format(
+          "token request not sent: this run already sent {} within {} s, {}'s "
+          "published limit",
+          sent_at_.size(), l.per_s, pack.display_name);
+    }
+  }
+  return std::nullopt;
 }
 
 int TokenCache::requests_sent() const {
@@ -214,7 +262,9 @@ net::Exchange ProviderApi::send(net::Request request) {
     if (failed->sent) return std::move(*failed->sent);
     return net::Exchange{net::TransportError{net::TransportErrorKind::policy, failed->why}, {}};
   }
-  return http_.send(request);
+  auto x = http_.send(request);
+  stamp_request_id(pack_, x);
+  return x;
 }
 
 }  // namespace golive

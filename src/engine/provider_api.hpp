@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -49,34 +50,55 @@ struct ErrorAnswer {
 /// request id at the first body pointer (errors.request_id, else request_id.body).
 nlohmann::json error_body(const ProviderPack& pack, const ErrorAnswer& answer);
 
-/// A token a token exchange answered, cached for the run.
+/// Fills the request id of `x`'s response and last attempt from the body (the pack's
+/// request_id.body pointers, e.g. Basiq's correlationId) where no header gave one, so evidence
+/// names it like a header id.
+void stamp_request_id(const ProviderPack& pack, net::Exchange& x);
+
+/// What one token exchange of the run came to, kept for the run (success or failure).
 struct CachedToken {
-  Secret token;
+  std::optional<Secret> token;  ///< unset when the exchange failed
   std::chrono::steady_clock::time_point expires;
+  net::Exchange exchange;  ///< the token request that minted (or failed to mint) it
+  std::string why;         ///< on failure: one line, redacted
 };
 
 /// One token per (base URL, credential, scope) for the whole run (SPEC §11: never fetched per
-/// request), renewed `refresh_before_s` before it expires. Thread-safe: concurrent checks that
-/// need the same token wait for one exchange.
+/// request), renewed before it expires: `refresh_before_s` early, or half its lifetime early
+/// when that is shorter. A failed exchange is kept too: later requests of the run get the same
+/// failure instead of sending another token request. The pack's token rate limit is never
+/// exceeded by the run's own token requests. Thread-safe: concurrent checks that need
+/// the same token wait for one exchange. Every token is registered with the Redactor.
 class TokenCache {
  public:
   /// What a token request came to.
   struct Outcome {
-    std::optional<Secret> token;        ///< set on success
-    std::optional<net::Exchange> sent;  ///< the token exchange, when one was sent now
-    std::string why;                    ///< on failure: one line, redacted
+    std::optional<Secret> token;  ///< set on success
+    /// The token exchange that minted (or failed to mint) the token, sent now or earlier in the
+    /// run; unset when none was sent (the credential did not resolve).
+    std::optional<net::Exchange> sent;
+    bool sent_now = false;  ///< `sent` went out during this call
+    std::string why;        ///< on failure: one line, redacted
   };
   explicit TokenCache(Clock& clock) : clock_(clock) {}
-  /// The cached token for the key, or the result of one new exchange sent through `http`.
+  /// The cached token (or failure) for the key, or the result of one new exchange sent through
+  /// `http`.
   Outcome get(const ProviderPack& pack, const Target& target, net::HttpClient& http,
               std::chrono::milliseconds timeout);
   /// Token requests sent so far (tests and the audit's own accounting).
   int requests_sent() const;
 
  private:
+  /// Why a token request may not be sent now: the pack's `scope: token` rate limit (Basiq:
+  /// 1,500 per 5 minutes) is reached by this run's own requests; nullopt when it may. Caller
+  /// holds mu_.
+  std::optional<std::string> over_token_limit(const ProviderPack& pack,
+                                              std::chrono::steady_clock::time_point now);
+
   Clock& clock_;
   mutable std::mutex mu_;
   std::map<std::string, CachedToken> tokens_;
+  std::deque<std::chrono::steady_clock::time_point> sent_at_;  ///< token requests, oldest first
   int sent_ = 0;
 };
 

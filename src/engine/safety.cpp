@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/secret.hpp"
+#include "crypto/digest.hpp"
 #include "net/url.hpp"
 
 namespace golive {
@@ -95,6 +97,11 @@ bool shared_host(const ProviderPack& provider, const std::string& host) {
   return provider.is_sandbox_host(host) && provider.is_production_host(host);
 }
 
+/// True when `a` and `b` name the same credential source (plan time: values not resolved yet).
+bool same_source(const profile::CredentialSource& a, const profile::CredentialSource& b) {
+  return a.kind == b.kind && a.env_var == b.env_var && a.path == b.path && a.argv == b.argv;
+}
+
 std::string webhook_url_of(const Target& t, bool effective) {
   if (effective) return t.webhook_url;
   return t.profile.webhook ? t.profile.webhook->url : "";
@@ -163,14 +170,33 @@ net::ProtectedTargets production_targets(const ProviderPack& provider,
   for (const auto& host : provider.hosts_of(EnvKind::production)) {
     if (!shared_host(provider, host)) out.hosts.push_back(host);
   }
+  // A token exchange creates nothing: its endpoint under every base URL of the run (and under
+  // the pack's production hosts) may be POSTed to (SPEC §11).
+  const bool exchange = provider.auth.strategy == AuthStrategy::token_exchange;
+  const auto add_token_endpoint = [&](const net::Url& base) {
+    std::string path = base.path;
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    out.token_endpoints.push_back(base.canonical_authority() + path + provider.auth.token.path);
+  };
+  if (exchange) {
+    for (const auto& host : provider.hosts_of(EnvKind::production)) {
+      if (auto parsed = net::parse_url("https://" + host + provider.path_prefix); parsed.ok()) {
+        add_token_endpoint(*parsed.url);
+      }
+    }
+  }
   for (const auto* t : targets) {
-    if (t == nullptr || t->profile.kind != EnvKind::production) continue;
+    if (t == nullptr) continue;
+    const bool production = t->profile.kind == EnvKind::production;
     for (const auto& url : {t->profile.base_url, t->base_url}) {
       auto parsed = net::parse_url(url);
-      if (parsed.ok() && !shared_host(provider, parsed.url->canonical_host)) {
+      if (!parsed.ok()) continue;
+      if (exchange) add_token_endpoint(*parsed.url);
+      if (production && !shared_host(provider, parsed.url->canonical_host)) {
         out.add_base_url(*parsed.url);
       }
     }
+    if (!production) continue;
     for (const auto& [name, res] : t->credentials) {
       if (res.ok() && !res.secret->reveal().empty()) out.credentials.push_back(*res.secret);
     }
@@ -188,6 +214,56 @@ std::optional<std::string> partner_endpoint_refusal(const net::ProtectedTargets&
       host_named(*parsed.url));
 }
 
+std::optional<std::string> shared_host_key_refusal(const ProviderPack& provider, const Target& t,
+                                                   const std::vector<const Target*>& targets) {
+  if (provider.mode.from != ModeSource::profile || t.profile.kind == EnvKind::production) {
+    return std::nullopt;
+  }
+  std::string shared;
+  for (const auto& url : {t.profile.base_url, t.base_url}) {
+    const auto parsed = net::parse_url(url);
+    if (!parsed.ok()) continue;
+    const auto& host = parsed.url->canonical_host;
+    if (provider.is_sandbox_host(host) && provider.is_production_host(host)) shared = host;
+  }
+  if (shared.empty()) return std::nullopt;
+  const auto& name = provider.mode.credential;
+  const auto mine = t.credentials.find(name);
+  const auto my_source = t.profile.credentials.find(name);
+  bool told_apart = false;
+  for (const auto* p : targets) {
+    if (p == nullptr || p == &t || p->profile.kind != EnvKind::production) continue;
+    const auto theirs = p->credentials.find(name);
+    const auto their_source = p->profile.credentials.find(name);
+    const bool resolved = mine != t.credentials.end() && mine->second.ok() &&
+                          theirs != p->credentials.end() && theirs->second.ok();
+    const bool same = resolved ? crypto::sha256_hex(mine->second.secret->reveal()) ==
+                                     crypto::sha256_hex(theirs->second.secret->reveal())
+                               : my_source != t.profile.credentials.end() &&
+                                     their_source != p->profile.credentials.end() &&
+                                     same_source(my_source->second, their_source->second);
+    if (same) {
+      return fmt::format(
+          "its {} is the production profile's ({}): {} serves sandbox and live from one host "
+          "({}), so only a key of the sandbox application, told apart from the live one by its "
+          "fingerprint, may write (SPEC §5)",
+          name, p->profile.path, provider.display_name, shared);
+    }
+    told_apart = told_apart || resolved;
+  }
+  const bool plan_time = mine == t.credentials.end();
+  if (told_apart || (plan_time && std::any_of(targets.begin(), targets.end(), [&](const Target* p) {
+                       return p != nullptr && p->profile.kind == EnvKind::production;
+                     }))) {
+    return std::nullopt;
+  }
+  return fmt::format(
+      "no production-kind profile in this run to tell its {} apart from: {} serves sandbox and "
+      "live from one host ({}), so a write needs a sandbox key whose fingerprint differs from the "
+      "production profile's (run it as the rehearsal of the production profile) (SPEC §5)",
+      name, provider.display_name, shared);
+}
+
 std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
                                      const ProviderPack& provider,
                                      std::vector<const Target*> run_targets) {
@@ -199,6 +275,7 @@ std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
     std::optional<std::string> why;
     if (side_effect == SideEffect::sandbox_write) {
       why = write_refusal(provider, *p.target);
+      if (!why) why = shared_host_key_refusal(provider, *p.target, run_targets);
       if (!why) why = production_overlap(production, *p.target);
       if (!why) why = credential_overlap(production, *p.target);
     } else if (side_effect == SideEffect::partner_endpoint) {

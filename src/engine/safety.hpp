@@ -53,8 +53,9 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 /// The production side of a run, for the HTTP write guard and the partner-endpoint rule: the
 /// pack's production hosts (current and legacy) and the base URL of every production-kind
 /// target in `targets` (null entries are ignored), except hosts the pack lists for both modes;
-/// and the resolved credentials of every production-kind target (the guard refuses a write
-/// that carries one, whatever its host).
+/// the resolved credentials of every production-kind target (the guard refuses a write that
+/// carries one, whatever its host); and for a token-exchange pack, the token endpoint under each
+/// production host and under every target's base URL, which a POST may reach.
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets);
 
@@ -69,6 +70,14 @@ std::optional<std::string> partner_endpoint_refusal(const net::ProtectedTargets&
 /// URL is a production target of the run, and partner-endpoint checks whose webhook URL is one.
 /// The run's production targets are those of `run_targets` (give the run's main and rehearsal
 /// targets, as the HTTP write guard gets them) and of the plan. Pure: sends nothing.
+/// One host serving both modes whose mode only the profile states (pack `mode: profile`, e.g.
+/// Basiq): why a sandbox-kind `t` on that host may not write — its key (the pack's mode
+/// credential) has the fingerprint of a production-kind target's in `targets` (before
+/// resolution: the same credential source), or no production-kind target's key is known to tell
+/// it apart from; nullopt otherwise (other packs, other hosts such as loopback).
+std::optional<std::string> shared_host_key_refusal(const ProviderPack& provider, const Target& t,
+                                                   const std::vector<const Target*>& targets);
+
 std::vector<Refusal> safety_refusals(const std::vector<PlannedCheck>& plan,
                                      const ProviderPack& provider,
                                      std::vector<const Target*> run_targets = {});

@@ -38,6 +38,10 @@ void ProtectedTargets::add_base_url(const Url& url) {
   if (!listed(list, value)) list.push_back(value);
 }
 
+bool ProtectedTargets::is_token_endpoint(const Url& url) const {
+  return !url.has_query && listed(token_endpoints, url.canonical_authority() + url.path);
+}
+
 bool is_read_method(std::string_view method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
 }
@@ -46,6 +50,7 @@ std::optional<std::string> WriteGuard::vet(const Request& request) {
   if (is_read_method(request.method)) return std::nullopt;
   const auto parsed = parse_url(request.url);
   if (!parsed.ok()) return std::nullopt;
+  if (request.method == "POST" && targets_.is_token_endpoint(*parsed.url)) return std::nullopt;
   const bool credential = targets_.carries_credential(request);
   if (!credential && !targets_.covers(*parsed.url)) return std::nullopt;
   GuardTrip trip{request.origin, request.method, redact_url(request.url)};

@@ -27,6 +27,10 @@ struct ProtectedTargets {
   /// test and live, e.g. Blockchain0x) is not in `hosts`: there a write is told apart by the
   /// credential it carries, not by where it goes.
   std::vector<Secret> credentials;
+  /// Token endpoints ("au-api.basiq.io/token": canonical authority + path) where a POST only
+  /// exchanges a key for a token and creates nothing (SPEC §11): let through to a protected
+  /// target like a read. Nothing else on a protected target may be POSTed.
+  std::vector<std::string> token_endpoints;
 
   /// True when a request to `url` reaches one of the protected targets.
   bool covers(const Url& url) const;
@@ -34,6 +38,8 @@ struct ProtectedTargets {
   bool carries_credential(const Request& request) const;
   /// Adds `url`'s target: its canonical host, or its authority when it is loopback.
   void add_base_url(const Url& url);
+  /// True when `url` (no query) is one of `token_endpoints`.
+  bool is_token_endpoint(const Url& url) const;
 };
 
 /// True for "GET", "HEAD" and "OPTIONS" (methods are case-sensitive): the only requests the guard
