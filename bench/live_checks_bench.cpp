@@ -2,8 +2,6 @@
 // an emulator with injected latency, next to its critical path — the longest chain of dependent
 // requests times that latency; (2) `check --only api.smoke` as a whole process next to `curl`
 // sending the same request. Usage: bench_live_checks [RUNS] [DELAY_MS]   (defaults 20, 1500)
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,10 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "core/spawn.hpp"
 #include "net/curl_client.hpp"
 #include "providers/bluum/emulator/emulator.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -41,24 +38,17 @@ struct Run {
 /// Runs argv (stdout/stderr to /dev/null) and returns its wall time in ms and its peak RSS (from
 /// wait4's rusage); exits on spawn failure.
 Run measured_run(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   const auto began = Steady::now();
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) {
-    std::fprintf(stderr, "cannot start %s\n", argv[0]);
+  const golive::core::Spawned child = golive::core::spawn(args);
+  if (!child.ok()) {
+    std::fprintf(stderr, "cannot start %s\n", args[0].c_str());
     std::exit(2);
   }
+  const pid_t pid = child.pid;
   int status = 0;
   struct rusage ru {};
   wait4(pid, &status, 0, &ru);
   const double ms = std::chrono::duration<double, std::milli>(Steady::now() - began).count();
-  posix_spawn_file_actions_destroy(&fa);
   return {ms, static_cast<double>(ru.ru_maxrss) / 1024.0};
 }
 

@@ -11,7 +11,7 @@
 
 namespace golive::audit::detail {
 
-inline CheckResult result(const std::string& id, Status status, std::string summary,
+inline CheckResult result(const std::string& id, Status status, const std::string& summary,
                           std::string fix = "") {
   CheckResult r;
   r.id = id;
@@ -22,8 +22,8 @@ inline CheckResult result(const std::string& id, Status status, std::string summ
 }
 
 /// Evidence about one exchange: label "#seq METHOD path at +t ms" + `what`.
-inline Evidence about(const ExchangeRecord& e, const std::string& what, std::string expected,
-                      std::string observed) {
+inline Evidence about(const ExchangeRecord& e, const std::string& what, const std::string& expected,
+                      const std::string& observed) {
   Evidence ev;
   ev.label = describe(e) + (what.empty() ? "" : ": " + what);
   ev.expected = redact(expected);
@@ -36,7 +36,8 @@ inline Evidence about(const ExchangeRecord& e, const std::string& what, std::str
   return ev;
 }
 
-inline Evidence note(const std::string& label, std::string expected, std::string observed) {
+inline Evidence note(const std::string& label, const std::string& expected,
+                     const std::string& observed) {
   Evidence ev;
   ev.label = redact(label);
   ev.expected = redact(expected);

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,7 +11,7 @@
 #include <cstring>
 #include <thread>
 
-extern char** environ;
+#include "core/spawn.hpp"
 
 namespace golive::audit {
 
@@ -48,25 +47,6 @@ class StopSignals {
   struct sigaction old_int_ {
   }, old_term_{};
 };
-
-std::vector<std::string> environment(const std::map<std::string, std::string>& extra) {
-  std::vector<std::string> env;
-  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
-    std::string kv(*e);
-    const auto eq = kv.find('=');
-    if (eq != std::string::npos && extra.count(kv.substr(0, eq))) continue;
-    env.push_back(std::move(kv));
-  }
-  for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
-  return env;
-}
-
-std::vector<char*> pointers(std::vector<std::string>& v) {
-  std::vector<char*> p;
-  for (auto& s : v) p.push_back(s.data());
-  p.push_back(nullptr);
-  return p;
-}
 
 /// Reads `fd` until EOF or until `stop` is set, handing over complete lines.
 void pump(int fd, const std::atomic<bool>& stop, const std::function<void(std::string_view)>& out) {
@@ -118,37 +98,21 @@ CommandOutcome run_command(const CommandSpec& spec) {
     out.error = std::string("pipe: ") + std::strerror(errno);
     return out;
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults, empty;
-  sigemptyset(&defaults);
-  for (int s : {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD}) sigaddset(&defaults, s);
-  sigemptyset(&empty);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setsigmask(&attr, &empty);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr,
-                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-
-  std::vector<std::string> args = spec.argv, env = environment(spec.env);
-  auto argp = pointers(args), envp = pointers(env);
+  core::SpawnOptions options;
+  options.stdout_fd = fds[1];
+  options.stderr_fd = fds[1];
+  options.own_group = true;
+  options.env = core::environment_with({spec.env.begin(), spec.env.end()});
   StopSignals signals;
   const auto start = Clock::now();
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, args[0].c_str(), &actions, &attr, argp.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
+  const core::Spawned spawned = core::spawn(spec.argv, options);
   ::close(fds[1]);
-  if (rc != 0) {
+  if (!spawned.ok()) {
     ::close(fds[0]);
-    out.error = "cannot run '" + args[0] + "': " + std::strerror(rc);
+    out.error = "cannot run '" + spec.argv[0] + "': " + std::strerror(spawned.error);
     return out;
   }
+  const pid_t pid = spawned.pid;
   out.started = true;
   std::atomic<bool> stop_reading{false}, reader_done{false};
   std::thread reader([&] {

@@ -5,6 +5,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "crypto/encoding.hpp"
+
 namespace golive::crypto {
 
 std::string sha256_hex(std::string_view data) {
@@ -13,14 +15,7 @@ std::string sha256_hex(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), md.data(), &len, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 0x0f]);
-  }
-  return out;
+  return hex_encode(std::string_view(reinterpret_cast<const char*>(md.data()), len));
 }
 
 std::string fingerprint(std::string_view secret) {

@@ -3,6 +3,8 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <limits>
 #include <stdexcept>
@@ -10,14 +12,6 @@
 
 namespace golive::crypto {
 namespace {
-
-/// Value of one hex digit, or -1.
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_base64_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
@@ -35,26 +29,32 @@ int checked_int(std::size_t n) {
 }  // namespace
 
 std::string hex_encode(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const char ch : bytes) {
-    const auto b = static_cast<unsigned char>(ch);
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0x0f]);
+  if (bytes.empty()) return {};
+  // OpenSSL writes upper case digits and a NUL; the tool's hex is lower case.
+  std::string out(bytes.size() * 2 + 1, '\0');
+  std::size_t len = 0;
+  if (OPENSSL_buf2hexstr_ex(out.data(), out.size(), &len,
+                            reinterpret_cast<const unsigned char*>(bytes.data()),
+                            static_cast<long>(bytes.size()), '\0') != 1) {
+    throw std::runtime_error("hex encoding failed (OpenSSL)");
   }
+  out.resize(bytes.size() * 2);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 std::optional<std::string> hex_decode(std::string_view hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  std::string out;
-  out.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = hex_value(hex[i]);
-    const int lo = hex_value(hex[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>((hi << 4) | lo));
+  if (hex.empty()) return std::string();
+  // OpenSSL reads a C string: an embedded NUL would end it early.
+  if (hex.size() % 2 != 0 || hex.find('\0') != std::string_view::npos) return std::nullopt;
+  const std::string text(hex);
+  std::string out(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  if (OPENSSL_hexstr2buf_ex(reinterpret_cast<unsigned char*>(out.data()), out.size(), &len,
+                            text.c_str(), '\0') != 1 ||
+      len != out.size()) {
+    return std::nullopt;
   }
   return out;
 }

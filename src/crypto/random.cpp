@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <cstdint>
 #include <stdexcept>
 
 #include "crypto/encoding.hpp"
@@ -18,6 +19,14 @@ std::string random_bytes(size_t n) {
 
 std::string random_hex(size_t n) {
   return hex_encode(random_bytes((n + 1) / 2)).substr(0, n);
+}
+
+double random_unit() {
+  const std::string bytes = random_bytes(8);
+  std::uint64_t v = 0;
+  for (const char b : bytes) v = (v << 8) | static_cast<unsigned char>(b);
+  constexpr std::uint64_t kMax = (std::uint64_t{1} << 53) - 1;
+  return static_cast<double>(v & kMax) / static_cast<double>(kMax);
 }
 
 }  // namespace golive::crypto

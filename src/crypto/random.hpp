@@ -11,4 +11,8 @@ std::string random_bytes(size_t n);
 /// `n` lower-case hex characters of random bytes (n/2 rounded up bytes).
 std::string random_hex(size_t n);
 
+/// A uniform value in [0, 1] from 53 bits of RAND_bytes (backoff jitter); throws like
+/// random_bytes.
+double random_unit();
+
 }  // namespace golive::crypto

@@ -34,7 +34,7 @@ class HttpStack {
   net::GuardedClient guarded_;
   net::RateLimiter limiter_;
   net::ThrottledClient throttled_;
-  net::Mt19937Random random_;
+  net::SystemRandom random_;
   net::RetryingClient retrying_;
 };
 

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <vector>
 
+#include "crypto/encoding.hpp"
 #include "net/curl_support.hpp"
 #include "net/url_policy.hpp"
 
@@ -94,7 +95,7 @@ Slist build_headers(const Request& r, const std::string& user_agent) {
   if (r.auth) {
     register_basic_credentials(r.auth->user.reveal(), r.auth->password.reveal());
     const std::string token =
-        detail::base64(r.auth->user.reveal() + ":" + r.auth->password.reveal());
+        crypto::base64_encode(r.auth->user.reveal() + ":" + r.auth->password.reveal());
     detail::append(list, "Authorization: Basic " + token);
   }
   if (!r.headers.get("user-agent")) detail::append(list, "User-Agent: " + user_agent);

@@ -1,7 +1,6 @@
 #include "net/curl_support.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <openssl/ssl.h>
 
 #include <cerrno>
@@ -9,7 +8,6 @@
 #include <new>
 #include <stdexcept>
 #include <system_error>
-#include <vector>
 
 namespace golive::net::detail {
 namespace {
@@ -82,13 +80,6 @@ void append(Slist& list, const std::string& line) {
   if (grown == nullptr) throw std::bad_alloc();
   // curl_slist_append returns the existing head once there is one; only the first call adopts.
   if (!list) list.reset(grown);
-}
-
-std::string base64(std::string_view data) {
-  std::vector<unsigned char> out(4 * ((data.size() + 2) / 3) + 1);
-  const int n = EVP_EncodeBlock(out.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                                static_cast<int>(data.size()));
-  return std::string(reinterpret_cast<const char*>(out.data()), static_cast<size_t>(n));
 }
 
 std::string tls_version(CURL* easy) {

@@ -30,9 +30,6 @@ using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 /// Appends `line` to `list`; throws std::bad_alloc when libcurl cannot allocate.
 void append(Slist& list, const std::string& line);
 
-/// Base64 (RFC 4648, padded) via OpenSSL's EVP_EncodeBlock.
-std::string base64(std::string_view data);
-
 /// The negotiated protocol ("TLSv1.3") of the handle's live connection, or "" for plain http or
 /// when unknown. Only valid while the connection is alive (call from a callback or right after a
 /// CONNECT_ONLY transfer).

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "crypto/random.hpp"
 
 namespace golive::net {
 
@@ -16,11 +17,8 @@ using Ms = std::chrono::milliseconds;
 /// The longest Retry-After read, over 31 years; longer values are clamped to it.
 constexpr time_t kMaxRetryAfterSeconds = 999999999;
 
-Mt19937Random::Mt19937Random() : engine_(std::random_device{}()) {}
-
-double Mt19937Random::uniform() {
-  std::lock_guard lock(mu_);
-  return std::uniform_real_distribution<double>(0.0, 1.0)(engine_);
+double SystemRandom::uniform() {
+  return crypto::random_unit();
 }
 
 bool RetryPolicy::retryable(const Outcome& last, bool replay_safe) const {

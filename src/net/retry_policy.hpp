@@ -2,9 +2,7 @@
 /// When and how long to wait before retrying an HTTP exchange: a pure unit (no clock, no sleeping,
 /// injected randomness) so every schedule can be tested exactly.
 #include <chrono>
-#include <mutex>
 #include <optional>
-#include <random>
 #include <set>
 #include <string_view>
 
@@ -20,17 +18,10 @@ class RandomSource {
   virtual double uniform() = 0;
 };
 
-/// std::mt19937 seeded from std::random_device. Thread-safe.
-class Mt19937Random final : public RandomSource {
+/// Draws from OpenSSL's RAND_bytes (crypto::random_unit). Thread-safe.
+class SystemRandom final : public RandomSource {
  public:
-  Mt19937Random();
-  /// Deterministic sequence, for reproducible runs.
-  explicit Mt19937Random(unsigned seed) : engine_(seed) {}
   double uniform() override;
-
- private:
-  std::mutex mu_;
-  std::mt19937 engine_;
 };
 
 /// Knobs of RetryPolicy. Defaults follow the provider's SDK guidance (3 retries, 429/5xx).

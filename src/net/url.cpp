@@ -43,6 +43,21 @@ std::optional<std::string> ascii_host(CURLU* u) {
   return host;
 }
 
+/// The reason curl_url_set refused a URL, in the words a profile error uses.
+std::string set_error(CURLUcode rc) {
+  switch (rc) {
+    case CURLUE_NO_HOST:
+      return "it has no host";
+    case CURLUE_BAD_PORT_NUMBER:
+      return "its port is not a number from 1 to 65535";
+    case CURLUE_BAD_HOSTNAME:
+    case CURLUE_BAD_IPV6:
+      return "its host is not a valid host name or IP address";
+    default:
+      return std::string("it is not a valid absolute URL (") + curl_url_strerror(rc) + ")";
+  }
+}
+
 std::string bracketed(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
@@ -110,10 +125,25 @@ UrlParse parse_url(std::string_view text) {
     out.error = "out of memory";
     return out;
   }
+  const size_t sep = text.find("://");
+  if (sep == std::string_view::npos || sep == 0) {
+    out.error = "it is not an absolute URL (expected https://host/...)";
+    return out;
+  }
+  const std::string scheme = lower(std::string(text.substr(0, sep)));
+  if (scheme != "http" && scheme != "https") {
+    out.error = "its scheme must be http or https";
+    return out;
+  }
+  // libcurl 7.88 reads "https:///v1" as host "v1"; an authority must be written.
+  if (text.size() == sep + 3 || text[sep + 3] == '/') {
+    out.error = "it has no host";
+    return out;
+  }
   std::string s(text);
   CURLUcode rc = curl_url_set(u.get(), CURLUPART_URL, s.c_str(), 0);
   if (rc != CURLUE_OK) {
-    out.error = std::string("it is not a valid absolute URL (") + curl_url_strerror(rc) + ")";
+    out.error = set_error(rc);
     return out;
   }
   Url url;
@@ -143,6 +173,10 @@ UrlParse parse_url(std::string_view text) {
   url.explicit_port = explicit_port.has_value();
   auto port = part(u.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
   url.port = port ? std::stoi(*port) : 0;
+  if (url.port < 1 || url.port > 65535) {
+    out.error = "its port is not a number from 1 to 65535";
+    return out;
+  }
   url.path = part(u.get(), CURLUPART_PATH).value_or("/");
   url.has_userinfo =
       part(u.get(), CURLUPART_USER).has_value() || part(u.get(), CURLUPART_PASSWORD).has_value();

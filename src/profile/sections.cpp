@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "core/secret.hpp"
-#include "profile/url.hpp"
+#include "net/url.hpp"
 
 namespace golive::profile::detail {
 
@@ -156,12 +156,12 @@ void read_credentials(Reader& r, const Entry& e, const std::string& provider, Pr
 std::optional<std::string> read_url(Reader& r, const Entry& e, bool allow_query) {
   auto text = r.string(e);
   if (!text) return std::nullopt;
-  std::string why;
-  auto url = parse_url(*text, why);
+  const auto parsed = net::parse_url(*text);
+  const auto& url = parsed.url;
   std::string name = "'" + e.key + "'";
   if (!url) {
-    r.error(e, name + " is not a valid http(s) URL: " + why);
-  } else if (!url->userinfo.empty()) {
+    r.error(e, name + " is not a valid http(s) URL: " + parsed.error);
+  } else if (url->has_userinfo) {
     r.error(e, name + " must not contain credentials (user:password@); use a credential source");
   } else if (url->has_fragment) {
     r.error(e, name + " must not have a #fragment");

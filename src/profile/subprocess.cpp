@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,41 +10,13 @@
 #include <cerrno>
 #include <cstring>
 
-extern char** environ;
+#include "core/spawn.hpp"
 
 namespace golive::profile {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// Spawn settings freed on scope exit.
-struct SpawnSetup {
-  posix_spawn_file_actions_t actions{};
-  posix_spawnattr_t attr{};
-  explicit SpawnSetup(int out_fd) {
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    posix_spawnattr_init(&attr);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    for (int s : {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD}) sigaddset(&defaults, s);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setpgroup(&attr, 0);
-    posix_spawnattr_setflags(
-        &attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  }
-  ~SpawnSetup() {
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-  }
-  SpawnSetup(const SpawnSetup&) = delete;
-  SpawnSetup& operator=(const SpawnSetup&) = delete;
-};
 
 /// The child and its stdout pipe while it runs.
 class Child {
@@ -119,21 +90,17 @@ CommandOutcome run_command(const std::vector<std::string>& argv, std::chrono::mi
     res.reason = std::strerror(errno);
     return res;
   }
-  std::vector<char*> cargv;
-  for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-  cargv.push_back(nullptr);
-  pid_t pid = 0;
-  int rc;
-  {
-    SpawnSetup setup(fds[1]);
-    rc = posix_spawnp(&pid, cargv[0], &setup.actions, &setup.attr, cargv.data(), environ);
-  }
+  core::SpawnOptions options;
+  options.stdout_fd = fds[1];
+  options.own_group = true;
+  const core::Spawned spawned = core::spawn(argv, options);
   close(fds[1]);
-  if (rc != 0) {
+  if (!spawned.ok()) {
     close(fds[0]);
-    res.reason = std::strerror(rc);
+    res.reason = std::strerror(spawned.error);
     return res;
   }
+  const pid_t pid = spawned.pid;
   Child child(pid, fds[0]);
   const auto deadline = Clock::now() + timeout;
   res.state = CommandOutcome::State::exited;

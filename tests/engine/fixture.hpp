@@ -4,18 +4,9 @@
 
 #include "engine/packs.hpp"
 #include "engine/runner.hpp"
+#include "support/check_harness.hpp"
 
 namespace golive::testing {
-
-/// An HttpClient that must never be called (engine tests send nothing).
-class NoNetwork final : public net::HttpClient {
- public:
-  net::Exchange send(const net::Request&) override {
-    ++calls;
-    return net::Exchange{net::TransportError{net::TransportErrorKind::policy, "no network"}, {}};
-  }
-  int calls = 0;
-};
 
 inline profile::Profile make_profile(EnvKind kind, std::string base_url) {
   profile::Profile p;

@@ -119,7 +119,7 @@ TEST_CASE("net.curl: 429 with Retry-After: 2 then 200 succeeds after waiting at 
   srv.start();
   CurlClient curl;
   golive::SystemClock& clock = golive::SystemClock::instance();
-  Mt19937Random random;
+  SystemRandom random;
   RetryingClient client(curl, clock, random, RetryPolicy{}, clock.now() + std::chrono::seconds(30));
 
   const auto start = std::chrono::steady_clock::now();

@@ -65,7 +65,7 @@ constexpr const char* kForbidden =
 }  // namespace
 
 TEST_CASE("hermetic: every test runs with each proxy variable at the closed loopback guard port",
-          "[net][hermetic]") {
+          "[net][hermetic][integration]") {
   const std::string guard = env("GOLIVE_TEST_GUARD_PROXY");
   REQUIRE_THAT(guard, Catch::StartsWith("http://127.0.0.1:"));
   for (const char* var : kProxyVars) {
@@ -77,7 +77,7 @@ TEST_CASE("hermetic: every test runs with each proxy variable at the closed loop
 }
 
 TEST_CASE("hermetic: a request to a non-loopback name fails at the guard, before any DNS lookup",
-          "[net][hermetic]") {
+          "[net][hermetic][integration]") {
   REQUIRE_FALSE(env("GOLIVE_TEST_GUARD_PROXY").empty());
   CurlClient client;
   // .invalid never resolves: reaching "connect" rather than "dns" shows the client went to the
@@ -92,7 +92,7 @@ TEST_CASE("hermetic: a request to a non-loopback name fails at the guard, before
 }
 
 TEST_CASE("hermetic: the tool's client sends an off-loopback request to the proxy it is given",
-          "[net][hermetic]") {
+          "[net][hermetic][integration]") {
   RawSocket proxy(true);
   const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.port());
   ScopedEnv https_lower("https_proxy", proxy_url), https_upper("HTTPS_PROXY", proxy_url),
@@ -112,7 +112,7 @@ TEST_CASE("hermetic: the tool's client sends an off-loopback request to the prox
 }
 
 TEST_CASE("hermetic: loopback targets are reached directly even without no_proxy",
-          "[net][hermetic]") {
+          "[net][hermetic][integration]") {
   RawSocket proxy(true);
   const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.port());
   ScopedEnv http_lower("http_proxy", proxy_url), no_lower("no_proxy", std::nullopt),

@@ -124,3 +124,22 @@ TEST_CASE("net.host: bare hosts as a provider pack lists them", "[net][unit][saf
     CHECK_FALSE(canonical_host(bad).has_value());
   }
 }
+
+TEST_CASE("net.url: a refused URL gets a reason that never repeats it", "[net][unit]") {
+  auto reason = [](const std::string& text) {
+    const auto p = parse_url(text);
+    CHECK_FALSE(p.ok());
+    CHECK(p.error.find(text) == std::string::npos);
+    return p.error;
+  };
+  CHECK(reason("example.com/v1") == "it is not an absolute URL (expected https://host/...)");
+  CHECK(reason("file:///etc/passwd") == "its scheme must be http or https");
+  CHECK(reason("ftp://s3cret.example/") == "its scheme must be http or https");
+  CHECK(reason("https://") == "it has no host");
+  CHECK(reason("https:///v1") == "it has no host");
+  CHECK(reason("https://host:0/") == "its port is not a number from 1 to 65535");
+  CHECK(reason("https://host:abc/") == "its port is not a number from 1 to 65535");
+  CHECK(reason("https://host:99999/") == "its port is not a number from 1 to 65535");
+  CHECK(reason("https://ho st/") == "it contains whitespace");
+  CHECK(reason("https://h*st/") == "its host is not a valid host name or IP address");
+}

@@ -47,7 +47,7 @@ TEST_CASE("net.retry: full jitter scales the ceiling by the random draw", "[net]
 
 TEST_CASE("net.retry: jittered delays stay within [0, ceiling]", "[net][unit]") {
   const RetryPolicy p(config());
-  Mt19937Random random(7);
+  SystemRandom random;
   const Outcome busy = response(503);
   bool saw_low = false, saw_high = false;
   for (int i = 0; i < 2000; ++i) {

@@ -132,7 +132,7 @@ TEST_CASE("profile: bad URLs are reported with the reason", "[profile]") {
         Lines{"p.yaml:5:11: 'base_url' is not a valid http(s) URL: it is not an absolute URL "
               "(expected https://host/...)"});
   CHECK(base_url("ftp://api.example/v1") ==
-        Lines{"p.yaml:5:11: 'base_url' is not a valid http(s) URL: scheme 'ftp' is not http or "
+        Lines{"p.yaml:5:11: 'base_url' is not a valid http(s) URL: its scheme must be http or "
               "https"});
   CHECK(base_url("https:///v1") ==
         Lines{"p.yaml:5:11: 'base_url' is not a valid http(s) URL: it has no host"});

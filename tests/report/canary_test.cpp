@@ -79,7 +79,7 @@ TEST_CASE("canary: no registered secret in any format or GitHub output", "[repor
   Redactor::global().clear_for_tests();
 }
 
-TEST_CASE("canary: reports of a real run with canary credentials", "[report][secrets][cli]") {
+TEST_CASE("canary: reports of a real run with canary credentials", "[report][secrets][cli][e2e]") {
   ReportScratch s("canary");
   const std::string key = "CANARYKEY-8c2e4a6f10";
   const std::string secret = "CANARYSECRET-3b5d7f9e21";

@@ -41,7 +41,7 @@ ProcessResult check(std::vector<std::string> args,
 }  // namespace
 
 TEST_CASE("cli: a baseline run that adds one failure exits 1 naming only it; fixing exits 0",
-          "[report][baseline][cli]") {
+          "[report][baseline][cli][e2e]") {
   ReportScratch s("gate-baseline");
   auto good = profile(s, "good.yaml", "");
   auto bad = profile(s, "bad.yaml", "/no-such-path");
@@ -74,7 +74,7 @@ TEST_CASE("cli: a baseline run that adds one failure exits 1 naming only it; fix
 }
 
 TEST_CASE("cli: GitHub Actions output masks first, annotates, summarises, leaks nothing",
-          "[report][github][secrets][cli]") {
+          "[report][github][secrets][cli][e2e]") {
   ReportScratch s("gate-github");
   auto bad = profile(s, "bad.yaml", "/no-such-path");
   auto summary = (s.path / "summary.md").string();

@@ -84,7 +84,7 @@ TEST_CASE("a report with a baseline comparison validates", "[report][validate][b
 }
 
 TEST_CASE("reports from `check --env demo` with its reference client validate",
-          "[report][validate][cli]") {
+          "[report][validate][cli][e2e]") {
   ReportScratch s("demo-audited");
   auto r = run_binary(s, {"check", "--env", "demo"});
   INFO(r.out << r.err);
@@ -95,7 +95,7 @@ TEST_CASE("reports from `check --env demo` with its reference client validate",
   CHECK_THAT(s.read("r.markdown"), Catch::Contains("reference client: "));
 }
 
-TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli]") {
+TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli][e2e]") {
   ReportScratch s("demo");
   auto r = run_binary(s, {"check", "--env", "demo", "--no-audit"});
   INFO(r.out << r.err);
@@ -123,7 +123,8 @@ TEST_CASE("reports from `check --env demo` validate", "[report][validate][cli]")
   CHECK_THAT(s.read("r.markdown"), Catch::Contains("| **partial** |"));
 }
 
-TEST_CASE("reports from a failing run validate and locate the failure", "[report][validate][cli]") {
+TEST_CASE("reports from a failing run validate and locate the failure",
+          "[report][validate][cli][e2e]") {
   ReportScratch s("failing");
   auto profile = s.write("failing.yaml", R"(version: 1
 provider: bluum

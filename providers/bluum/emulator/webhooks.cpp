@@ -96,7 +96,7 @@ json event_types_for(const json& names) {
 }
 
 std::string require_url(const json& body, bool required) {
-  const std::string url = required ? require_string(body, "url") : optional_string(body, "url");
+  std::string url = required ? require_string(body, "url") : optional_string(body, "url");
   if (!url.empty() &&
       !std::regex_match(url, std::regex(R"(https?://[^/\s:?#]+(:\d{1,5})?([/?#]\S*)?)"))) {
     throw ApiError(400, "BLUM-400-003", "url must be an absolute http(s) URL", "url");

@@ -82,40 +82,21 @@ struct ApiHarness {
   std::vector<std::string> trace;
 
   CheckResult run(const std::string& id, const Target& t, YAML::Node options = {}) {
-    const auto* entry = builtin_registry().find(id, pack);
-    REQUIRE(entry != nullptr);
-    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
-    auto check = entry->make(opts);
-    opts.finish();
     const auto deadline = std::chrono::steady_clock::now() + time;
     HttpStack http(t.profile.http, 100, SystemClock::instance(), deadline,
                    [this](std::string_view line) {
                      std::lock_guard lock(trace_mu);
                      trace.emplace_back(line);
                    });
-    CheckContext ctx{t,
-                     pack,
-                     http.client(),
-                     SystemClock::instance(),
-                     log,
-                     "run-test",
-                     deadline,
-                     "",
-                     {},
-                     &http.raw(),
-                     ""};
-    auto r = check->run(ctx);
-    r.id = id;
-    return r;
+    return run_check(id, t,
+                     {.pack = pack,
+                      .http = http.client(),
+                      .log = log,
+                      .deadline = deadline,
+                      .raw_http = &http.raw()},
+                     options);
   }
 };
-
-/// all_text plus every evidence field a report prints.
-inline std::string everything(const CheckResult& r) {
-  std::string s = all_text(r);
-  for (const auto& e : r.evidence) s += e.method + " " + e.request_id + "\n";
-  return s;
-}
 
 /// No canary in anything the result would print.
 inline void require_no_secret(const CheckResult& r) {

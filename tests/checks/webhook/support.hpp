@@ -163,26 +163,13 @@ struct WebhookHarness {
   /// Runs `id` alone, with `prerequisites` as its prerequisites' results (empty: not planned).
   CheckResult run_with(const std::string& id, const Target& t,
                        std::map<std::string, CheckResult> prerequisites, YAML::Node options = {}) {
-    const auto* entry = builtin_registry().find(id, pack);
-    REQUIRE(entry != nullptr);
-    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
-    auto check = entry->make(opts);
-    opts.finish();
-    CheckContext ctx{t,
-                     pack,
-                     http,
-                     SystemClock::instance(),
-                     log,
-                     "run-test",
-                     std::chrono::steady_clock::now() + time,
-                     "",
-                     {},
-                     &http,
-                     ""};
-    ctx.prerequisites = std::move(prerequisites);
-    auto r = check->run(ctx);
-    r.id = id;
-    return r;
+    return run_check(id, t,
+                     {.pack = pack,
+                      .http = http,
+                      .log = log,
+                      .deadline = std::chrono::steady_clock::now() + time,
+                      .prerequisites = std::move(prerequisites)},
+                     options);
   }
 };
 

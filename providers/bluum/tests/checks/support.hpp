@@ -82,30 +82,21 @@ struct Rehearsal {
   std::chrono::milliseconds time{30000};
 
   CheckResult run(const std::string& id, const Target& t, YAML::Node options = {}) {
-    const auto* entry = builtin_registry().find(id, pack);
-    REQUIRE(entry != nullptr);
-    CheckOptions opts(id, options, SourceLoc{t.profile.path, 1, 1}, &pack);
-    auto check = entry->make(opts);
-    opts.finish();
     const auto deadline = std::chrono::steady_clock::now() + time;
     HttpStack http(t.profile.http, 10, SystemClock::instance(), deadline, {});
     std::atomic<int> sent{0};
     Gate main(http.client(), sent, kill_after, tamper);
     Gate raw(http.raw(), sent, kill_after, tamper);
-    CheckContext ctx{t,  pack, main, SystemClock::instance(), log, run_id, deadline, "",
-                     {}, &raw, ""};
-    auto r = check->run(ctx);
-    r.id = id;
-    return r;
+    return run_check(id, t,
+                     {.pack = pack,
+                      .http = main,
+                      .log = log,
+                      .deadline = deadline,
+                      .raw_http = &raw,
+                      .run_id = run_id},
+                     options);
   }
 };
-
-/// Everything a report would print of `r`.
-inline std::string everything(const CheckResult& r) {
-  std::string s = all_text(r);
-  for (const auto& e : r.evidence) s += e.method + " " + e.request_id + "\n";
-  return s;
-}
 
 /// No canary in anything the result would print.
 inline void require_no_secret(const CheckResult& r) {
