@@ -9,6 +9,7 @@
 
 #include "audit/proxy.hpp"
 #include "crypto/digest.hpp"
+#include "engine/packs.hpp"
 #include "net/url.hpp"
 
 namespace golive::cli {
@@ -156,8 +157,8 @@ AuditedRun run_audited(const LoadedRun& run, const Target& target, EmbeddedEmula
   h.command = fs::path(spec.argv.front()).filename().string();
   h.client_log = spec.client_log.empty() ? "" : fs::absolute(spec.client_log).string();
   std::map<std::string, CommandCredential> given;
-  const auto command_vars = command_env(target, run.provider, proxy.base_url(),
-                                        spec.caller_credentials_first, given);
+  const auto command_vars =
+      command_env(target, run.provider, proxy.base_url(), spec.caller_credentials_first, given);
   describe_provider(h, run.provider, target, given);
   recorder->header(h);
   if (spec.announce) {
@@ -202,7 +203,7 @@ std::vector<Diagnostic> audit_section_problems(const profile::Profile& profile) 
   const auto& a = *profile.audit;
   const SourceLoc at = profile.where("audit");
   try {
-    audit::builtin_schedule(a.schedule);
+    audit::bind_schedule(audit::builtin_schedule(a.schedule), provider_pack(profile.provider));
   } catch (const ConfigError& e) {
     for (const auto& d : e.diagnostics()) {
       out.push_back(Diagnostic{profile.where("audit.schedule"), "'audit.schedule': " + d.message});
@@ -237,7 +238,7 @@ ReferenceAudit::Done run_reference_client(const LoadedRun& run, std::chrono::sec
       (fs::temp_directory_path() / ("golive-refclient-" + new_run_id() + ".log")).string();
   AuditSpec spec;
   spec.schedule_name = cfg.schedule;
-  spec.schedule = audit::builtin_schedule(cfg.schedule);
+  spec.schedule = audit::bind_schedule(audit::builtin_schedule(cfg.schedule), run.provider);
   spec.seed = static_cast<std::uint64_t>(cfg.seed);
   spec.client_log = log_path;
   spec.argv = {self_executable(), "reference-client", "--provider", run.profile.provider,

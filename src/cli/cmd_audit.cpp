@@ -45,7 +45,7 @@ int run_audit(const AuditFlags& f) {
   audit::Schedule schedule;
   try {
     run = load_run(f.env, f.profile, f.config_dir, registry);
-    schedule = audit::resolve_schedule(f.schedule);
+    schedule = audit::bind_schedule(audit::resolve_schedule(f.schedule), run.provider);
   } catch (const ConfigError& e) {
     std::vector<std::string> lines;
     for (const auto& d : e.diagnostics()) lines.push_back(d.str());
