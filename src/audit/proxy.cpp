@@ -101,7 +101,6 @@ class Proxy::Impl {
       answer_injected(pack, res, d.step->status, d, ids, e);
     } else {
       forward(upstream, where.url, auth, req, res, ids.request_id, e);
-      if (e.token_request) read_token_answer(res, auth, e);
       if (d.step && e.upstream_status != 0) {
         // The upstream acted; the client must not learn how. The planner learns first that
         // this attempt failed, so an immediate retry is seen as one, and the attempt ends when
@@ -118,6 +117,7 @@ class Proxy::Impl {
         }
       }
     }
+    if (e.token_request) read_token_answer(res, auth, e);
     const auto t1 = dropped_at.value_or(Clock::now());
     planner.settle(info, e.seq, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
     finish(e, t1);
@@ -168,14 +168,14 @@ class Proxy::Impl {
   /// A token answer the proxy relays: its token is registered as a secret and remembered for
   /// the key it was issued to; only its lifetime is recorded.
   void read_token_answer(const httplib::Response& res, const ClientAuth& auth, ExchangeRecord& e) {
-    if (e.client_status / 100 != 2) return;
+    if (e.upstream_status / 100 != 2 || (!e.dropped && e.client_status / 100 != 2)) return;
     const auto body = nlohmann::json::parse(res.body, nullptr, false);
     if (!body.is_object()) return;
     const auto& spec = config.pack.auth.token;
     auto token = body.find(spec.token_field);
     if (token == body.end() || !token->is_string() || token->get<std::string>().empty()) return;
     tokens.add(token->get<std::string>(), auth.tenant_key);
-    e.token_issued = true;
+    e.token_issued = !e.dropped;  // a dropped answer never reached the client
     if (auto exp = body.find(spec.expires_field); exp != body.end() && exp->is_number_integer()) {
       e.token_expires_s = exp->get<std::int64_t>();
     }
