@@ -44,6 +44,15 @@ class LoggingClient final : public net::HttpClient {
   Client& owner_;
 };
 
+/// A fresh connection per request: libcurl silently resends a request once when a reused
+/// keep-alive connection closes before the answer, which would hide a lost answer from the
+/// retry policy (no backoff, no log line). On a fresh connection the loss reaches it.
+net::CurlOptions curl_options() {
+  net::CurlOptions o;
+  o.max_idle_handles = 0;
+  return o;
+}
+
 /// Backoff randomness: seeded for a reproducible demo, else from the OS.
 std::unique_ptr<net::RandomSource> random_source(const std::optional<unsigned>& seed) {
   if (seed) return std::make_unique<net::Mt19937Random>(*seed);
@@ -85,6 +94,7 @@ std::string trace_id_of(const json& body) {
 Client::Client(ClientConfig config, std::ostream& log)
     : config_(std::move(config)),
       log_(log),
+      curl_(curl_options()),
       limiter_(SystemClock::instance(), config_.rate_per_s),
       throttled_(curl_, limiter_, "api-key"),
       logged_(std::make_unique<LoggingClient>(throttled_, *this)),
