@@ -132,7 +132,7 @@ TransportError map_curl_error(CURLcode code, const FailureContext& ctx) {
   return make(K::other, fmt::format("{} ({}): {}", curl_easy_strerror(code), where, text));
 }
 
-TransportError policy_error(std::string message) {
+TransportError policy_error(const std::string& message) {
   return make(TransportErrorKind::policy, message);
 }
 

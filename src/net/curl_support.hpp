@@ -49,6 +49,6 @@ struct FailureContext {
 TransportError map_curl_error(CURLcode code, const FailureContext& ctx);
 
 /// A TransportError of kind `policy` with a redacted message.
-TransportError policy_error(std::string message);
+TransportError policy_error(const std::string& message);
 
 }  // namespace golive::net::detail

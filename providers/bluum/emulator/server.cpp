@@ -103,7 +103,7 @@ void Server::add_fallbacks() {
         return httplib::Server::HandlerResponse::Handled;
       }));
   http_.http().set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
         write_error(res, ApiError(500, "BLUM-500-001", "Internal error"));
       });
   // Every response, whatever produced it, carries X-Request-Id and Date.
