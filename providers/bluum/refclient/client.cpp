@@ -3,6 +3,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <random>
+
 #include "core/clock.hpp"
 #include "crypto/random.hpp"
 
@@ -53,10 +55,21 @@ net::CurlOptions curl_options() {
   return o;
 }
 
-/// Backoff randomness: seeded for a reproducible demo, else from the OS.
+/// Jitter replayable from the user's --seed (the demo's report is the same every run): the one
+/// place besides the audit's fault planner where a seeded generator is wanted, not RAND_bytes.
+class SeededRandom final : public net::RandomSource {
+ public:
+  explicit SeededRandom(unsigned seed) : gen_(seed) {}
+  double uniform() override { return std::uniform_real_distribution<double>(0.0, 1.0)(gen_); }
+
+ private:
+  std::mt19937_64 gen_;
+};
+
+/// Backoff randomness: seeded for a reproducible demo, else from OpenSSL (net::SystemRandom).
 std::unique_ptr<net::RandomSource> random_source(const std::optional<unsigned>& seed) {
-  if (seed) return std::make_unique<net::Mt19937Random>(*seed);
-  return std::make_unique<net::Mt19937Random>();
+  if (seed) return std::make_unique<SeededRandom>(*seed);
+  return std::make_unique<net::SystemRandom>();
 }
 
 net::RetryPolicy retry_policy(const ClientConfig& c) {
