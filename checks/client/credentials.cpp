@@ -7,7 +7,7 @@ namespace golive::checks {
 CheckInfo ClientCredentials::describe() {
   CheckInfo i = client::client_info(
       "credentials", "The client authenticates with the profile's credentials",
-      {"cutover.credentials"},
+      {"cutover.redeploy"},
       "Every request whose credentials the audit proxy could read (the pack's auth strategy: "
       "Basic key pair, Bearer key, or the key a relayed token was issued for) carried the "
       "credentials of the audited profile, compared by SHA-256 fingerprint, never by value.",

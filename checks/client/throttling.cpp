@@ -6,7 +6,7 @@ namespace golive::checks {
 
 CheckInfo ClientThrottling::describe() {
   CheckInfo i = client::client_info(
-      "throttling", "The client stays under the published rate limit", {"errors.rate-limit"},
+      "throttling", "The client stays under the published rate limit", {"observability.throttling"},
       "The peak number of requests the client started within any window of the provider's "
       "published limit (pack `rate_limits`, scope `requests`, for the audited profile's mode) "
       "stays within the limit. The window is 50 ms shorter than published, so a client pacing "

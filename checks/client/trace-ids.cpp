@@ -6,7 +6,7 @@ namespace golive::checks {
 
 CheckInfo ClientTraceIds::describe() {
   CheckInfo i = client::client_info(
-      "trace-ids", "The client logs the trace id of error bodies", {"observability.request-ids"},
+      "trace-ids", "The client logs the trace id of error bodies", {"observability.trace-ids"},
       "Every error the audit proxy injected carries a trace id in the vendor's error body "
       "(`errors.template` places `{trace_id}`), and each one the client received appears in the "
       "client's log, named with `audit --client-log FILE`.",
