@@ -160,8 +160,10 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets) {
   net::ProtectedTargets out;
+  bool one_host = false;  // a host serves both modes: credentials tell test from live
   for (const auto& host : provider.hosts_of(EnvKind::production)) {
     if (!shared_host(provider, host)) out.hosts.push_back(host);
+    one_host = one_host || shared_host(provider, host);
   }
   for (const auto* t : targets) {
     if (t == nullptr || t->profile.kind != EnvKind::production) continue;
@@ -172,7 +174,9 @@ net::ProtectedTargets production_targets(const ProviderPack& provider,
       }
     }
     for (const auto& [name, res] : t->credentials) {
-      if (res.ok() && !res.secret->reveal().empty()) out.credentials.push_back(*res.secret);
+      if (one_host && res.ok() && !res.secret->reveal().empty()) {
+        out.credentials.push_back(*res.secret);
+      }
     }
   }
   return out;

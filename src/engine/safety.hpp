@@ -53,8 +53,8 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 /// The production side of a run, for the HTTP write guard and the partner-endpoint rule: the
 /// pack's production hosts (current and legacy) and the base URL of every production-kind
 /// target in `targets` (null entries are ignored), except hosts the pack lists for both modes;
-/// and the resolved credentials of every production-kind target (the guard refuses a write
-/// that carries one, whatever its host).
+/// when the pack has such a host, also the resolved credentials of every production-kind target
+/// (the guard refuses a write that carries one, whatever its host).
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets);
 
