@@ -167,8 +167,10 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets) {
   net::ProtectedTargets out;
+  bool one_host = false;  // a host serves both modes: credentials tell test from live
   for (const auto& host : provider.hosts_of(EnvKind::production)) {
     if (!shared_host(provider, host)) out.hosts.push_back(host);
+    one_host = one_host || shared_host(provider, host);
   }
   // A token exchange creates nothing: its endpoint under every base URL of the run (and under
   // the pack's production hosts) may be POSTed to (SPEC §11).
@@ -198,7 +200,9 @@ net::ProtectedTargets production_targets(const ProviderPack& provider,
     }
     if (!production) continue;
     for (const auto& [name, res] : t->credentials) {
-      if (res.ok() && !res.secret->reveal().empty()) out.credentials.push_back(*res.secret);
+      if (one_host && res.ok() && !res.secret->reveal().empty()) {
+        out.credentials.push_back(*res.secret);
+      }
     }
   }
   return out;

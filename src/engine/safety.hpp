@@ -53,9 +53,10 @@ std::optional<std::string> write_refusal(const ProviderPack& provider, const Tar
 /// The production side of a run, for the HTTP write guard and the partner-endpoint rule: the
 /// pack's production hosts (current and legacy) and the base URL of every production-kind
 /// target in `targets` (null entries are ignored), except hosts the pack lists for both modes;
-/// the resolved credentials of every production-kind target (the guard refuses a write that
-/// carries one, whatever its host); and for a token-exchange pack, the token endpoint under each
-/// production host and under every target's base URL, which a POST may reach.
+/// when the pack has such a host, the resolved credentials of every production-kind target (the
+/// guard refuses a write that carries one, whatever its host); and for a token-exchange pack, the
+/// token endpoint under each production host and under every target's base URL, which a POST may
+/// reach.
 net::ProtectedTargets production_targets(const ProviderPack& provider,
                                          const std::vector<const Target*>& targets);
 

@@ -126,7 +126,9 @@ TEST_CASE("install: --version names the tool and the version of each pack it car
   auto r = run_golive_in(s.path.string(), {"--version"});
   REQUIRE(r.exit_code == 0);
   REQUIRE(std::regex_search(r.out, std::regex(R"(^bluum-golive \d+\.\d+\.\d+\n)")));
-  REQUIRE(std::regex_search(r.out, std::regex(R"(\nprovider packs: .*\bbluum \d+\.\d+\.\d+)")));
+  REQUIRE(
+      std::regex_search(r.out, std::regex(R"(\nprovider packs: basiq \d+\.\d+\.\d+, )"
+                                          R"(blockchain0x \d+\.\d+\.\d+, bluum \d+\.\d+\.\d+)")));
 }
 
 TEST_CASE("install: --packs-dir puts a pack under development in front of the built-in one",

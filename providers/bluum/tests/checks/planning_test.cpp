@@ -17,14 +17,14 @@ const std::vector<std::string> kIds = {"idempotency.concurrent", "idempotency.co
 std::vector<PlannedRequest> plan_of(const std::string& id, const Target& t,
                                     YAML::Node options = {}) {
   CheckOptions opts(id, options, SourceLoc{"p.yaml", 1, 1});
-  auto check = builtin_registry().find(id)->make(opts);
+  auto check = builtin_registry().find(id, provider_pack("bluum"))->make(opts);
   opts.finish();
   return check->planned_requests(t);
 }
 
 std::string option_error(const std::string& id, const std::string& yaml) {
   CheckOptions opts(id, YAML::Load(yaml), SourceLoc{"p.yaml", 3, 4});
-  builtin_registry().find(id)->make(opts);
+  builtin_registry().find(id, provider_pack("bluum"))->make(opts);
   try {
     opts.finish();
   } catch (const ConfigError& e) {
@@ -39,7 +39,7 @@ TEST_CASE("rehearsal checks: sandbox-write, blocking, sandbox only, on their che
           "[checks][rehearsal]") {
   for (const auto& id : kIds) {
     INFO(id);
-    const auto* entry = builtin_registry().find(id);
+    const auto* entry = builtin_registry().find(id, provider_pack("bluum"));
     REQUIRE(entry != nullptr);
     CHECK(entry->info.side_effect == SideEffect::sandbox_write);
     CHECK(entry->info.blocking);
