@@ -77,9 +77,11 @@ TEST_CASE("basiq safety: the write guard lets the token exchange through and ref
   const auto pack = provider_pack("basiq");
   const auto prod = basiq_target("https://au-api.basiq.io", EnvKind::production, kLive);
   net::WriteGuard guard(production_targets(pack, {&prod}));
+  // The host serves both modes: the guard tells a production write by the credential it carries.
   net::Request token;
   token.method = "POST";
   token.url = "https://au-api.basiq.io/token";
+  token.headers.set("Authorization", std::string("Basic ") + kLive);
   CHECK_FALSE(guard.vet(token));
   net::Request user = token;
   user.url = "https://au-api.basiq.io/users";
@@ -90,6 +92,9 @@ TEST_CASE("basiq safety: the write guard lets the token exchange through and ref
   get.method = "DELETE";
   get.url = "https://au-api.basiq.io/users/u1";
   CHECK(guard.vet(get));
+  net::Request sandbox_write = get;  // another application's key on the same host
+  sandbox_write.headers.set("Authorization", "Basic c2FuZGJveC1hcHAta2V5");
+  CHECK_FALSE(guard.vet(sandbox_write));
 }
 
 namespace {
