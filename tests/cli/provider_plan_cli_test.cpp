@@ -106,3 +106,15 @@ TEST_CASE("providers: an unknown provider exits 2 naming the packs the tool carr
                           Catch::Contains("known providers: basiq, blockchain0x, bluum"));
   }
 }
+
+TEST_CASE("providers: audit runs against every built-in pack's demo with its documented faults",
+          "[cli][providers][audit]") {
+  // Each pack documents the error codes the audit proxy may inject (errors.injected), so the
+  // default schedule binds and the run grades the client instead of stopping with exit 2.
+  for (const auto* env : {"demo", "blockchain0x-demo", "basiq-demo"}) {
+    auto r = run_golive({"audit", "--env", env, "--timeout", "20", "-q", "--", "/bin/true"});
+    INFO(env << ": " << r.out << r.err);
+    CHECK(r.exit_code == 3);  // a client that sends nothing proves nothing: inconclusive
+    CHECK_THAT(r.err, !Catch::Contains("documents no"));
+  }
+}
