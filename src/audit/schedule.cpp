@@ -310,29 +310,31 @@ Schedule bind_schedule(Schedule schedule, const ProviderPack& pack) {
       auto candidates = selector_names();
       candidates.insert(candidates.end(), kinds.begin(), kinds.end());
       const auto hint = did_you_mean(rule.kind, candidates);
-      diags.push_back({rule.loc, fmt::format("unknown selector '{}'{}: provider {} has the money "
-                                             "kinds {} (and the selectors {})",
-                                             rule.kind,
-                                             hint.empty() ? "" : "; did you mean '" + hint + "'?",
-                                             pack.name,
-                                             kinds.empty() ? "none" : fmt::format("{}", fmt::join(kinds, ", ")),
-                                             fmt::join(selector_names(), ", "))});
+      diags.push_back(
+          {rule.loc,
+           fmt::format("unknown selector '{}'{}: provider {} has the money "
+                       "kinds {} (and the selectors {})",
+                       rule.kind, hint.empty() ? "" : "; did you mean '" + hint + "'?", pack.name,
+                       kinds.empty() ? "none" : fmt::format("{}", fmt::join(kinds, ", ")),
+                       fmt::join(selector_names(), ", "))});
     }
     std::set<std::string> reported;
     size_t next_server = 0;
     for (auto& step : rule.steps) {
       std::string problem;
       if (step.server_error && server.empty()) {
-        problem = fmt::format("fault 5xx: provider {} documents no server error code "
-                              "(errors.injected lists {})",
-                              pack.name, listed);
+        problem = fmt::format(
+            "fault 5xx: provider {} documents no server error code "
+            "(errors.injected lists {})",
+            pack.name, listed);
       } else if (step.server_error) {
         step.status = server[next_server++ % server.size()];
         step.server_error = false;
       } else if (step.status != 0 && pack.errors.injected.count(step.status) == 0) {
-        problem = fmt::format("fault {}: provider {} documents no error code for it (errors."
-                              "injected lists {}; 5xx picks a documented server error)",
-                              step.status, pack.name, listed);
+        problem = fmt::format(
+            "fault {}: provider {} documents no error code for it (errors."
+            "injected lists {}; 5xx picks a documented server error)",
+            step.status, pack.name, listed);
       }
       if (!problem.empty() && reported.insert(problem).second) diags.push_back({rule.loc, problem});
       // A vendor that sends delay-seconds only gets delay-seconds.

@@ -119,7 +119,7 @@ class FaultPlanner {
   std::mutex mu_;
   std::mt19937_64 rng_;
   std::vector<std::map<std::string, int>> counts_;  ///< new operations matched, per rule (and kind)
-  std::map<std::string, Op> ops_;  ///< by operation_id()
+  std::map<std::string, Op> ops_;                   ///< by operation_id()
 };
 
 /// RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".

@@ -132,8 +132,8 @@ void read_injected(Reader& r, const Entry& e, ProviderPack& p) {
       status = 0;
     }
     if (status < 400 || status > 599 || std::to_string(status) != kv.key) {
-      r.error(r.key_loc(kv), "'injected' keys must be HTTP error statuses (400-599), not '" +
-                                 kv.key + "'");
+      r.error(r.key_loc(kv),
+              "'injected' keys must be HTTP error statuses (400-599), not '" + kv.key + "'");
       continue;
     }
     InjectedError inj;
@@ -191,8 +191,8 @@ void check_error_answers(Reader& r, const Entry& errors, const ProviderPack& p) 
   for (const auto& [status, inj] : s.injected) {
     std::smatch m;
     if (pattern && !std::regex_match(inj.code, m, *pattern)) {
-      r.error(errors, fmt::format("'injected' {}: {} does not match 'code_pattern'", status,
-                                  inj.code));
+      r.error(errors,
+              fmt::format("'injected' {}: {} does not match 'code_pattern'", status, inj.code));
       continue;
     }
     if (pattern && s.code_status_group > 0 && static_cast<size_t>(s.code_status_group) < m.size() &&

@@ -457,7 +457,7 @@ const std::vector<std::string> k_top_level = {
     "version", "pack_version", "name",        "display_name", "docs_url",    "demo_profile",
     "hosts",   "path_prefix",  "credentials", "auth",         "headers",     "mode",
     "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency", "money",
-    "webhook", "smoke",        "env_vars",    "watch",       "key_patterns"};
+    "webhook", "smoke",        "env_vars",    "watch",        "key_patterns"};
 
 void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   auto f = r.fields(root, k_top_level,

@@ -45,8 +45,8 @@ TEST_CASE("basiq cli: init --provider basiq writes a profile that validates", "[
   INFO(v.out << v.err);
   CHECK(v.exit_code == 0);
   // The written profiles plan no write toward Basiq's one host: the plan is not refused.
-  auto plan = run_golive({"check", "--profile",
-                          s.path.string() + "/config/profiles/production.yaml", "--plan"});
+  auto plan = run_golive(
+      {"check", "--profile", s.path.string() + "/config/profiles/production.yaml", "--plan"});
   INFO(plan.out << plan.err);
   CHECK(plan.exit_code == 0);
   CHECK_THAT(plan.out, Catch::Contains("https://au-api.basiq.io/token") &&

@@ -94,8 +94,8 @@ void Server::add_fallbacks() {
         } else if (res.status == 404) {
           write_error(res, ApiError(404, "BLUM-404-002", "No such endpoint"));
         } else if (res.status >= 500) {
-          write_error(res, ApiError(res.status, fmt::format("BLUM-{}-001", res.status),
-                                    "Internal error"));
+          write_error(
+              res, ApiError(res.status, fmt::format("BLUM-{}-001", res.status), "Internal error"));
         } else {
           write_error(res, ApiError(res.status, fmt::format("BLUM-{}-001", res.status),
                                     "The request could not be read"));
