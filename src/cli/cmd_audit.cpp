@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -102,9 +103,13 @@ int run_audit(const AuditFlags& f) {
   // Grade what was written, exactly as `check --audit FILE` would.
   RunReport report = report_header(run, target, done.run_id);
   const audit::Recording rec = audit::load_recording(record);
+  // Exactly the grades `check` would plan for this pack (e.g. no client.trace-ids where the
+  // vendor's error body carries no trace id).
+  const auto applicable = registry.ids_for(run.provider);
   for (const auto& id : audit::grade_ids_for(rec.header)) {
+    if (std::find(applicable.begin(), applicable.end(), id) == applicable.end()) continue;
     ResultRow row;
-    row.info = registry.find(id)->info;
+    row.info = registry.find(id, run.provider)->info;
     row.result = audit::grade(id, rec);
     row.result.environment = run.profile.environment;
     row.profile_path = run.profile.path;
