@@ -18,7 +18,9 @@ bool word_like(std::string_view run) {
   if (digits == run.size()) return run.size() <= 8;
   const bool one_case = upper == 0 || lower == 0 ||
                         (upper == 1 && std::isupper(static_cast<unsigned char>(run.front())));
-  if (digits == 0 && one_case) return run.size() <= 24;
+  // A word in one case with a digit or two is still a word (BLOCKCHAIN0X, OAUTH2, S3); random
+  // text of that length carries more digits, or both cases.
+  if (digits <= 2 && one_case) return run.size() <= 24;
   return run.size() <= 10;
 }
 

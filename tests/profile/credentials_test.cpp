@@ -183,7 +183,8 @@ TEST_CASE("profile: a secret pasted where a name or path belongs is never echoed
 
 TEST_CASE("profile: ordinary names, paths and commands are still named in errors", "[profile]") {
   using K = CredentialSource::Kind;
-  for (const char* name : {"BLUUM_API_KEY", "GITHUB_TOKEN", "HOME", "BLUUM_API_SECRET_V2"}) {
+  for (const char* name : {"BLUUM_API_KEY", "GITHUB_TOKEN", "HOME", "BLUUM_API_SECRET_V2",
+                           "BLOCKCHAIN0X_API_KEY", "BLOCKCHAIN0X_WEBHOOK_SECRET", "OAUTH2_TOKEN"}) {
     CHECK(source_reference_showable(K::env, name));
   }
   for (const char* path : {"secrets/bluum_api_secret", "/run/secrets/bluum.key", "keys/api.txt",
