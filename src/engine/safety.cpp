@@ -181,6 +181,7 @@ net::ProtectedTargets production_targets(const ProviderPack& provider,
     out.token_endpoints.push_back(base.canonical_authority() + path + provider.auth.token.path);
   };
   if (exchange) {
+    out.token_fields.push_back(provider.auth.token.token_field);
     for (const auto& host : provider.hosts_of(EnvKind::production)) {
       if (auto parsed = net::parse_url("https://" + host + provider.path_prefix); parsed.ok()) {
         add_token_endpoint(*parsed.url);

@@ -31,6 +31,9 @@ struct ProtectedTargets {
   /// exchanges a key for a token and creates nothing (SPEC §11): let through to a protected
   /// target like a read. Nothing else on a protected target may be POSTed.
   std::vector<std::string> token_endpoints;
+  /// Fields of a token endpoint's JSON answer that hold a token ("access_token"): a token issued
+  /// for one of `credentials` is protected like the credential itself (WriteGuard::learn).
+  std::vector<std::string> token_fields;
 
   /// True when a request to `url` reaches one of the protected targets.
   bool covers(const Url& url) const;
@@ -62,14 +65,21 @@ class WriteGuard {
   /// production credential (and records the trip), else nullopt. A URL that does not parse is left
   /// to the send policy (which refuses it).
   std::optional<std::string> vet(const Request& request);
+  /// After `request` was answered: when it was a POST to a token endpoint carrying a protected
+  /// credential and the answer is 2xx JSON, every token in its `token_fields` is protected from
+  /// then on (a Bearer token minted from a production key is that key's stand-in).
+  void learn(const Request& request, const Exchange& answer);
   /// Every refusal so far, in order.
   std::vector<GuardTrip> trips() const;
   const ProtectedTargets& targets() const { return targets_; }
 
  private:
+  /// True when `request` carries a token learnt from a protected credential.
+  bool carries_learned(const Request& request) const;
   ProtectedTargets targets_;
   mutable std::mutex mu_;
   std::vector<GuardTrip> trips_;
+  std::vector<Secret> learned_;  ///< tokens issued for protected credentials
 };
 
 /// HttpClient decorator: asks `guard` first; a refusal is a `policy` TransportError with one

@@ -142,3 +142,39 @@ TEST_CASE("net.guard: a write carrying a production credential is refused whatev
   CHECK(client.send(test_write).error() == nullptr);
   CHECK(inner.requests().size() == 2);
 }
+
+TEST_CASE("net.guard: a token issued for a production credential is protected like it",
+          "[net][unit][safety]") {
+  // One host serves both modes (Basiq): the token exchange is let through, and the Bearer token
+  // it answers stands in for the production key from then on.
+  auto minted = golive::testing::response(200);
+  const std::string token = std::string("eyJ") + "GUARDminted0123456789";
+  minted.body = R"({"access_token":")" + token + R"(","token_type":"Bearer","expires_in":3600})";
+  FakeHttpClient inner({minted, golive::testing::response(201)});
+  ProtectedTargets targets;
+  const std::string live = std::string("live-") + "GUARDbasiqkey0123456789";
+  targets.credentials.push_back(golive::Secret(live, "test"));
+  targets.token_endpoints = {"au-api.basiq.io/token"};
+  targets.token_fields = {"access_token"};
+  WriteGuard guard(targets);
+  GuardedClient client(inner, guard);
+
+  auto exchange = request("POST", "https://au-api.basiq.io/token", "auth.token");
+  exchange.headers.set("Authorization", "Basic " + live);
+  REQUIRE(client.send(exchange).error() == nullptr);
+
+  auto write = request("POST", "https://au-api.basiq.io/users", "jobs.rehearsal");
+  write.headers.set("Authorization", "Bearer " + token);
+  auto refused = client.send(write);
+  REQUIRE(refused.error() != nullptr);
+  CHECK_THAT(refused.error()->message,
+             Catch::Contains("with a token issued for a production target's credentials") &&
+                 Catch::Contains("jobs.rehearsal") && !Catch::Contains(token));
+  CHECK(inner.requests().size() == 1);  // only the token exchange went out
+
+  // A token minted with another (sandbox) key is not learnt: its writes go through.
+  auto other = request("POST", "https://au-api.basiq.io/users");
+  other.headers.set("Authorization", std::string("Bearer eyJ") + "sandboxToken0123456789");
+  CHECK(client.send(other).error() == nullptr);
+  CHECK(inner.requests().size() == 2);
+}
