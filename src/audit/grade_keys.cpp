@@ -274,7 +274,13 @@ CheckResult grade_request_ids(const Recording& rec, const std::optional<std::str
           about(e, "", what + " " + e.request_id + " in the client log", "not found"));
     }
   }
-  if (total == 0) return result(id, Status::inconclusive, "the client received no response");
+  if (total == 0) {
+    return result(id, Status::inconclusive,
+                  "no answer the client received carried a " + what +
+                      (rec.header.request_id_header.empty()
+                           ? " (this provider puts one in error bodies only, and no error came)"
+                           : ""));
+  }
   if (missing.empty()) {
     return result(
         id, Status::pass,
