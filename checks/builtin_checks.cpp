@@ -11,8 +11,11 @@
 #include "checks/client/credentials.hpp"
 #include "checks/client/honours-retry-after.hpp"
 #include "checks/client/idempotency-keys.hpp"
+#include "checks/client/job-ids.hpp"
+#include "checks/client/job-polling.hpp"
 #include "checks/client/network-header.hpp"
 #include "checks/client/no-retry-client-errors.hpp"
+#include "checks/client/refresh-rate.hpp"
 #include "checks/client/request-ids.hpp"
 #include "checks/client/retry-same-key.hpp"
 #include "checks/client/throttling.hpp"
@@ -48,8 +51,11 @@ void register_generic_checks(Registry& registry) {
   registry.add<checks::ClientCredentials>();
   registry.add<checks::ClientHonoursRetryAfter>();
   registry.add<checks::ClientIdempotencyKeys>();
+  registry.add<checks::ClientJobIds>();
+  registry.add<checks::ClientJobPolling>();
   registry.add<checks::ClientNetworkHeader>();
   registry.add<checks::ClientNoRetryClientErrors>();
+  registry.add<checks::ClientRefreshRate>();
   registry.add<checks::ClientRequestIds>();
   registry.add<checks::ClientRetrySameKey>();
   registry.add<checks::ClientThrottling>();

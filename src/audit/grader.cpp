@@ -36,8 +36,11 @@ const std::vector<std::string>& grade_ids() {
                                                "client.credentials",
                                                "client.honours-retry-after",
                                                "client.idempotency-keys",
+                                               "client.job-ids",
+                                               "client.job-polling",
                                                "client.network-header",
                                                "client.no-retry-client-errors",
+                                               "client.refresh-rate",
                                                "client.request-ids",
                                                "client.retry-same-key",
                                                "client.throttling",
@@ -52,6 +55,10 @@ std::vector<std::string> grade_ids_for(const Header& h) {
     if (id == "client.network-header" && h.required_headers.empty()) continue;
     if (id == "client.token-caching" && h.token_path.empty()) continue;
     if (id == "client.throttling" && !h.rate_limit) continue;
+    if ((id == "client.job-polling" || id == "client.refresh-rate" || id == "client.job-ids") &&
+        h.jobs_path.empty()) {
+      continue;
+    }
     if ((id == "client.idempotency-keys" || id == "client.retry-same-key") &&
         h.money_kinds.empty()) {
       continue;
@@ -91,6 +98,13 @@ CheckResult grade(const std::string& id, const Recording& rec, const GradeOption
     r = grade_network_header(rec);
   } else if (id == "client.token-caching") {
     r = grade_token_caching(rec, o);
+  } else if (id == "client.job-polling") {
+    r = grade_job_polling(rec, o);
+  } else if (id == "client.refresh-rate") {
+    r = grade_refresh_rate(rec, o);
+  } else if (id == "client.job-ids") {
+    r = grade_job_ids(
+        rec, rec.header.client_log.empty() ? std::nullopt : read_text(rec.header.client_log));
   } else {
     throw std::invalid_argument("unknown client audit grade '" + id + "'");
   }

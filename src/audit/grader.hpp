@@ -18,6 +18,8 @@ struct GradeOptions {
   /// Arrival jitter allowed: the rate window is this much shorter than the published one.
   double rate_window_slack_ms = 50;
   int tokens_per_hour = 3;  ///< token requests per scope allowed per started hour of run time
+  int job_reads_after_end = 1;  ///< reads of a job allowed once it has failed or finished
+  int max_refreshes = 3;        ///< successful refreshes of one target per run (more: a loop)
 };
 
 /// client.idempotency-keys: every deposit/withdrawal POST carries the client's own key.
@@ -55,6 +57,18 @@ CheckResult grade_network_header(const Recording& rec);
 /// (plus the refreshes the token lifetime needs) and below one per API request; skip when the
 /// provider has no token exchange.
 CheckResult grade_token_caching(const Recording& rec, const GradeOptions& o = {});
+
+/// client.job-polling: the client stops reading a job once it failed or finished (at most
+/// job_reads_after_end more reads) and does not read a running job in a tight loop (more than
+/// max_attempts reads, all under 1 s apart, not growing); inconclusive unless a job failed.
+CheckResult grade_job_polling(const Recording& rec, const GradeOptions& o = {});
+/// client.refresh-rate: no refresh target (connection, user) is refreshed successfully more than
+/// max_refreshes times in the run; inconclusive without a refresh.
+CheckResult grade_refresh_rate(const Recording& rec, const GradeOptions& o = {});
+/// client.job-ids: the id of every failed job the client read, and the ids of the resource it
+/// works on (userId, connectionId), appear in the client's log; inconclusive without a failed
+/// job or without a log.
+CheckResult grade_job_ids(const Recording& rec, const std::optional<std::string>& log_text);
 
 /// Every client.* grade id, sorted.
 const std::vector<std::string>& grade_ids();

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/proxy_auth.hpp"
+#include "audit/proxy_jobs.hpp"
 #include "audit/proxy_support.hpp"
 #include "crypto/digest.hpp"
 #include "net/curl_client.hpp"
@@ -73,6 +74,7 @@ class Proxy::Impl {
     const std::string rel = relative_path(req.path);
     if (const MoneyEndpoint* m = pack.money_endpoint(e.method, rel)) e.money_kind = m->kind;
     if (pack.idempotency) e.idempotency_key = req.get_header_value(pack.idempotency->header);
+    if (pack.jobs) note_refresh(*pack.jobs, rel, e);
     e.body_sha256 = req.body.empty() ? "" : crypto::sha256_hex(req.body).substr(0, 16);
     const IssuedIds ids = issue_ids(e.seq);
     // Every credential the client sends is registered before anything about the request is
@@ -118,6 +120,7 @@ class Proxy::Impl {
       }
     }
     if (e.token_request) read_token_answer(res, auth, e);
+    if (pack.jobs && !d.step) read_job_answer(*pack.jobs, rel, res.body, e);
     const auto t1 = dropped_at.value_or(Clock::now());
     planner.settle(info, e.seq, e.dropped || e.client_status >= 400 || e.client_status == 0, t1);
     finish(e, t1);

@@ -120,6 +120,8 @@ Header read_header(const json& j) {
       h.required_headers[name] = strings(*it, name.c_str());
   }
   h.token_path = str(j, "token_path");
+  h.jobs_path = str(j, "jobs_path");
+  if (auto name = str(j, "job_id_name"); !name.empty()) h.job_id_name = name;
   return h;
 }
 
@@ -158,6 +160,11 @@ ExchangeRecord read_exchange(const json& j) {
   e.key_mode = str(j, "key_mode");
   e.token_issued = flag(j, "token_issued");
   e.token_expires_s = opt_num<std::int64_t>(j, "token_expires_s");
+  e.job_id = str(j, "job_id");
+  e.job_state = str(j, "job_state");
+  e.job_code = str(j, "job_code");
+  e.job_ids = strings(j, "job_ids");
+  e.refresh = flag(j, "refresh");
   return e;
 }
 
@@ -211,6 +218,8 @@ std::string header_line(const Header& h) {
   for (const auto& [name, modes] : h.required_headers) required[r(name)] = redacted(modes);
   j["required_headers"] = std::move(required);
   j["token_path"] = r(h.token_path);
+  j["jobs_path"] = nullable(h.jobs_path);
+  j["job_id_name"] = r(h.job_id_name);
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
@@ -249,6 +258,13 @@ std::string exchange_line(const ExchangeRecord& e) {
       {"key_mode", nullable(e.key_mode)},
       {"token_issued", e.token_issued},
       {"token_expires_s", opt(e.token_expires_s)}};
+  if (!e.job_id.empty()) {
+    j["job_id"] = r(e.job_id);
+    j["job_state"] = nullable(e.job_state);
+    j["job_code"] = nullable(e.job_code);
+    j["job_ids"] = redacted(e.job_ids);
+  }
+  if (e.refresh) j["refresh"] = true;
   return redact(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 

@@ -60,6 +60,8 @@ struct Header {
   /// sandbox | production) → value.
   std::map<std::string, std::map<std::string, std::string>> required_headers;
   std::string token_path;  ///< the token request's path (token-exchange packs); "" otherwise
+  std::string jobs_path;   ///< the pack's GET of one job (pack `jobs`); "" when it has none
+  std::string job_id_name = "jobId";  ///< what the partner's logs call a job id
 };
 
 /// How one request authenticated, as far as the proxy could tell (fingerprints only).
@@ -106,6 +108,15 @@ struct ExchangeRecord {
   std::string key_mode;
   bool token_issued = false;                    ///< the answer carried a token (relayed)
   std::optional<std::int64_t> token_expires_s;  ///< its lifetime, when the answer said
+  /// A read of one job (pack `jobs`): its id ("" when the request was no job read); from a 2xx
+  /// answer the client received, its state (running | failed | done; "" when not read) and a
+  /// failed step's code.
+  std::string job_id;
+  std::string job_state;
+  std::string job_code;
+  /// The ids of the resource the job works on, by the names the partner logs (userId → …).
+  std::map<std::string, std::string> job_ids;
+  bool refresh = false;  ///< a POST that starts a refresh (pack `jobs.refresh`)
 };
 
 /// Last line: how the command ended and what the upstream holds afterwards.

@@ -112,6 +112,10 @@ void describe_provider(audit::Header& h, const ProviderPack& provider, const Tar
   if (provider.auth.strategy == AuthStrategy::token_exchange) {
     h.token_path = provider.auth.token.path;
   }
+  if (provider.jobs) {
+    h.jobs_path = provider.jobs->path;
+    h.job_id_name = provider.jobs->id_name;
+  }
 }
 
 /// This executable, so the reference client runs from the same binary wherever it is installed

@@ -42,8 +42,11 @@ const std::string& HeaderRule::value_for(EnvKind kind) const {
 }
 
 bool MoneyEndpoint::matches(std::string_view req_method, std::string_view req_path) const {
-  if (req_method != method) return false;
-  const auto want = segments(path);
+  return req_method == method && path_matches(path, req_path);
+}
+
+bool path_matches(std::string_view pattern, std::string_view req_path) {
+  const auto want = segments(pattern);
   const auto got = segments(req_path);
   if (want.size() != got.size()) return false;
   for (size_t i = 0; i < want.size(); ++i) {
@@ -161,6 +164,7 @@ bool ProviderPack::has(std::string_view capability) const {
   if (capability == "error-trace-id")
     return errors.envelope.find("{trace_id}") != std::string::npos;
   if (capability == "mode-headers") return !headers.empty();
+  if (capability == "jobs") return jobs.has_value();
   return false;
 }
 

@@ -137,6 +137,27 @@ struct MoneyEndpoint {
   bool matches(std::string_view req_method, std::string_view req_path) const;
 };
 
+/// True when `path` (no query) matches `pattern`, in which '*' matches one path segment.
+bool path_matches(std::string_view pattern, std::string_view path);
+
+/// The background jobs a client starts and polls (Basiq: a connection's refresh answers a job,
+/// GET /jobs/{id} shows its steps), as the client audit reads them (docs/audit.md "Jobs").
+struct JobSpec {
+  std::string path;                     ///< GET of one job; its last '*' segment is the job id
+  std::string steps = "/steps";         ///< JSON pointer to the job's list of steps
+  std::string status_field = "status";  ///< field of a step holding its status
+  std::vector<std::string> failed;      ///< step statuses meaning the job failed (terminal)
+  std::vector<std::string> running;     ///< step statuses meaning it has not finished
+  std::string code = "/result/code";    ///< pointer, within a failed step, to its error code
+  /// Pointer to the URL of the resource the job works on (…/users/U/connections/C); "" = none.
+  std::string source;
+  /// Collection segment of `source`'s path → the name of the id that follows it, e.g.
+  /// users → userId: the ids a partner's error log must carry with the job id.
+  std::map<std::string, std::string> source_ids;
+  std::string id_name = "jobId";     ///< what the partner's logs call the job id
+  std::vector<std::string> refresh;  ///< POST paths that start a refresh ('*' = one segment)
+};
+
 /// How the webhook endpoints of a partner are listed (webhook.registration).
 struct WebhookRegistrationSpec {
   std::string path;                       ///< e.g. /webhooks
@@ -232,6 +253,7 @@ struct ProviderPack {
   WebhookSpec webhook;
   std::optional<SmokeSpec> smoke;
   std::optional<WatchSpec> watch;
+  std::optional<JobSpec> jobs;
   std::map<std::string, std::string> env_vars;  ///< role → variable, e.g. api_key → BLUUM_API_KEY
 
   /// The host entry for `host` (normalised before comparing), or nullptr.
@@ -262,7 +284,8 @@ struct ProviderPack {
   /// "key-prefix-mode", "token-exchange", "money", "webhook-events", "rate-limits" (a published
   /// request limit), "error-body-id" (error bodies carry an id: request_id.body or
   /// errors.request_id), "error-trace-id" (`errors.template` places {trace_id}), "mode-headers"
-  /// (headers required on every request).
+  /// (headers required on every request), "jobs" (the
+  /// client polls background jobs: `jobs`).
   bool has(std::string_view capability) const;
 };
 

@@ -307,6 +307,36 @@ void read_money(Reader& r, const Entry& e, ProviderPack& p) {
   }
 }
 
+void read_jobs(Reader& r, const Entry& e, ProviderPack& p) {
+  auto f = mapping(r, e,
+                   {"path", "steps", "status_field", "failed", "running", "code", "source",
+                    "source_ids", "id_name", "refresh"},
+                   {"path", "failed"});
+  if (!f) return;
+  JobSpec j;
+  auto path = [&](const Entry& v) {
+    std::string s = r.string(v).value_or("");
+    if (s.empty() || s.front() != '/') r.error(v, "'" + v.key + "' must start with '/'");
+    return s;
+  };
+  if (const Entry* v = f->get("path")) j.path = path(*v);
+  if (const Entry* v = f->get("steps")) j.steps = path(*v);
+  if (const Entry* v = f->get("status_field")) j.status_field = r.string(*v).value_or("status");
+  if (const Entry* v = f->get("failed")) j.failed = strings(r, *v);
+  if (const Entry* v = f->get("running")) j.running = strings(r, *v);
+  if (const Entry* v = f->get("code")) j.code = path(*v);
+  if (const Entry* v = f->get("source")) j.source = path(*v);
+  if (const Entry* v = f->get("source_ids")) j.source_ids = string_map(r, *v);
+  if (const Entry* v = f->get("id_name")) j.id_name = r.string(*v).value_or("jobId");
+  if (const Entry* v = f->get("refresh")) {
+    for (const auto& s : strings(r, *v)) {
+      if (s.empty() || s.front() != '/') r.error(*v, "'refresh' paths must start with '/'");
+      j.refresh.push_back(s);
+    }
+  }
+  p.jobs = std::move(j);
+}
+
 void read_event_samples(Reader& r, const Entry& e, ProviderPack& p) {
   if (!e.value.IsSequence()) {
     r.error(e, "'events' must be a list of {type, body}");
@@ -454,10 +484,10 @@ void read_watch(Reader& r, const Entry& e, ProviderPack& p) {
 }
 
 const std::vector<std::string> k_top_level = {
-    "version", "pack_version", "name",        "display_name", "docs_url",    "demo_profile",
-    "hosts",   "path_prefix",  "credentials", "auth",         "headers",     "mode",
-    "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency", "money",
-    "webhook", "smoke",        "env_vars",    "watch",        "key_patterns"};
+    "version", "pack_version", "name",        "display_name", "docs_url",     "demo_profile",
+    "hosts",   "path_prefix",  "credentials", "auth",         "headers",      "mode",
+    "errors",  "request_id",   "rate_limits", "retry_after",  "idempotency",  "money",
+    "webhook", "smoke",        "env_vars",    "watch",        "key_patterns", "jobs"};
 
 void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   auto f = r.fields(root, k_top_level,
@@ -504,6 +534,7 @@ void read_pack(Reader& r, const Entry& root, ProviderPack& p) {
   if (const Entry* v = f->get("smoke")) read_smoke(r, *v, p);
   if (const Entry* v = f->get("env_vars")) p.env_vars = string_map(r, *v);
   if (const Entry* v = f->get("watch")) read_watch(r, *v, p);
+  if (const Entry* v = f->get("jobs")) read_jobs(r, *v, p);
 
   // Cross-field rules: every credential the auth and mode name is declared.
   auto declared = [&](const std::string& c) {

@@ -10,6 +10,7 @@
 
 #include "audit/grader.hpp"
 #include "cli/cli_support.hpp"
+#include "printed_grades.hpp"
 
 using namespace golive;
 using namespace golive::testing;
@@ -50,12 +51,7 @@ AuditRun run_client(const std::string& client) {
                    {{"BLUUM_API_KEY", k_key}, {"BLUUM_API_SECRET", k_secret}}, 120);
   a.rec = audit::load_recording(record);
   a.record_text = slurp(record);
-  std::regex row(R"(^\s+(pass|fail|skip|warn|inconclusive)\s+(client\.[a-z-]+)\s)");
-  std::istringstream lines(a.p.out);
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (std::regex_search(line, m, row)) a.printed[m[2]] = m[1];
-  }
+  a.printed = audit::test::printed_grades(a.p.out);
   return a;
 }
 
