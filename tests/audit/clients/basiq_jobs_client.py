@@ -2,7 +2,8 @@
 """A Basiq API client for the audit's job grades (client.job-polling, client.refresh-rate,
 client.job-ids). Usage: basiq_jobs_client.py LOG correct|naive.
 
-Both modes take one SERVER_ACCESS token and reuse it, create a user and one connection per
+Both modes retry a dropped request, a 429 and a 5xx with jittered exponential backoff (honouring
+Retry-After, at most 5 attempts), take one SERVER_ACCESS token and reuse it, create a user and one connection per
 sandbox persona (a happy one and the three whose jobs always fail), and poll each connection's
 job. The correct client polls with growing delays, stops at a failed step, logs the userId,
 connectionId and jobId of each failure, and refreshes the happy connection once. The naive one
@@ -11,6 +12,7 @@ alone.
 """
 import json
 import os
+import random
 import sys
 import time
 import urllib.error
@@ -23,7 +25,7 @@ MODE = sys.argv[2]
 PERSONAS = ["whistler", "bighead", "erlich", "jianYang"]  # the last three always fail
 
 
-def call(method, path, body=None, token=None, form=None):
+def call_once(method, path, body=None, token=None, form=None):
     headers = {"Accept": "application/json"}
     data = None
     if token:
@@ -39,9 +41,28 @@ def call(method, path, body=None, token=None, form=None):
     req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=10) as res:
-            return res.status, json.loads(res.read() or b"null")
+            return res.status, json.loads(res.read() or b"null"), None
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
+        return e.code, json.loads(e.read() or b"null"), e.headers.get("Retry-After")
+
+
+def call(method, path, body=None, token=None, form=None):
+    """One request, retried on a dropped connection, 429 and 5xx; (status, body). The correct
+    client logs the correlationId of every error answer (Basiq's request id)."""
+    for attempt in range(5):
+        try:
+            status, answer, retry_after = call_once(method, path, body, token, form)
+        except (OSError, ValueError):
+            status, answer, retry_after = 0, None, None
+        if MODE == "correct" and isinstance(answer, dict) and answer.get("correlationId"):
+            LOG.write(f"{method} {path} -> {status} correlationId={answer['correlationId']}\n")
+        if status not in (0, 429, 500, 502, 503, 504) or attempt == 4:
+            return status, answer
+        delay = random.uniform(0, 0.1 * 2 ** attempt)
+        if retry_after and retry_after.isdigit():
+            delay = max(delay, int(retry_after))
+        time.sleep(delay)
+    return status, answer
 
 
 def poll(job_id, token, user_id):
@@ -49,10 +70,9 @@ def poll(job_id, token, user_id):
     delay = 0.05
     for _ in range(20):
         status, job = call("GET", "/jobs/" + job_id, token=token)
-        if status != 200:
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
-            continue
+        if status != 200:  # call() has retried what may be retried: give up on this job
+            LOG.write(f"job {job_id} unreadable: {status} userId={user_id}\n")
+            return "unknown", None, None
         conn = job["links"]["source"].rsplit("/", 1)[-1]
         failed = [s for s in job["steps"] if s["status"] == "failed"]
         if failed:
@@ -74,6 +94,9 @@ def main():
         return 1
     token = tok["access_token"]
     status, user = call("POST", "/users", body={"email": "jobs@example.com"}, token=token)
+    if status != 201:
+        LOG.write(f"user not created: {status}\n")
+        return 1
     user_id = user["id"]
     happy = None
     for login in PERSONAS:
