@@ -1,9 +1,8 @@
 // Grades of how a client handles background jobs (pack `jobs`, Basiq): it stops polling a job
 // once it has ended, backs off while it runs, does not refresh in a loop, and logs the ids
-// support asks for. Semantics: docs/audit.md "Jobs".
+// support asks for. Semantics: docs/audit.md "Grades".
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "audit/grade_util.hpp"
 #include "audit/grader.hpp"
@@ -11,7 +10,6 @@
 namespace golive::audit {
 
 using detail::about;
-using detail::note;
 using detail::result;
 
 namespace {
@@ -25,7 +23,7 @@ std::map<std::string, std::vector<const ExchangeRecord*>> reads_by_job(const Rec
   return out;
 }
 
-/// The gaps between the starts of consecutive reads, ms.
+/// The delays between consecutive reads (the end of one to the start of the next), ms.
 std::vector<double> gaps(const std::vector<const ExchangeRecord*>& reads) {
   std::vector<double> out;
   for (size_t i = 1; i < reads.size(); ++i) {
@@ -34,12 +32,12 @@ std::vector<double> gaps(const std::vector<const ExchangeRecord*>& reads) {
   return out;
 }
 
-/// True when reads of a running job are a tight loop: more than `max` reads while it ran, every
-/// gap under a second and the last no longer than the first (no backoff).
-bool tight_loop(const std::vector<const ExchangeRecord*>& running, int max) {
+/// True when reads of a running job are a busy loop: more than `max` reads while it ran, every
+/// delay under `gap_ms` and the last no longer than the first (no backoff).
+bool busy_loop(const std::vector<const ExchangeRecord*>& running, int max, double gap_ms) {
   if (running.size() <= static_cast<size_t>(max)) return false;
   const auto g = gaps(running);
-  const bool short_gaps = std::all_of(g.begin(), g.end(), [](double d) { return d < 1000; });
+  const bool short_gaps = std::all_of(g.begin(), g.end(), [&](double d) { return d < gap_ms; });
   return short_gaps && g.back() <= g.front();
 }
 
@@ -88,7 +86,7 @@ CheckResult grade_job_polling(const Recording& rec, const GradeOptions& o) {
                 fmt::format("{} more reads after it {} (#{}); the client kept polling "
                             "an ended job",
                             after.size(), how, end->seq)));
-    } else if (tight_loop(running, o.max_attempts)) {
+    } else if (busy_loop(running, o.max_attempts, o.busy_poll_gap_ms)) {
       wrong.push_back(about(
           *running.back(), "job " + job, "growing delays between reads of a running job",
           fmt::format("{} reads, delays {}", running.size(), detail::join_ms(gaps(running)))));

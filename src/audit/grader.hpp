@@ -17,9 +17,12 @@ struct GradeOptions {
   size_t min_jitter_samples = 3;     ///< fewer backoff delays: jitter is inconclusive
   /// Arrival jitter allowed: the rate window is this much shorter than the published one.
   double rate_window_slack_ms = 50;
-  int tokens_per_hour = 3;  ///< token requests per scope allowed per started hour of run time
+  int tokens_per_hour = 3;      ///< token requests per scope allowed per started hour of run time
   int job_reads_after_end = 1;  ///< reads of a job allowed once it has failed or finished
-  int max_refreshes = 3;        ///< successful refreshes of one target per run (more: a loop)
+  /// Delays between reads of a running job all below this (and not growing, over more than
+  /// max_attempts reads) are a busy loop; a fixed poll every second or so is not failed.
+  double busy_poll_gap_ms = 200;
+  int max_refreshes = 3;  ///< successful refreshes of one target per run (more: a loop)
 };
 
 /// client.idempotency-keys: every deposit/withdrawal POST carries the client's own key.
@@ -59,8 +62,9 @@ CheckResult grade_network_header(const Recording& rec);
 CheckResult grade_token_caching(const Recording& rec, const GradeOptions& o = {});
 
 /// client.job-polling: the client stops reading a job once it failed or finished (at most
-/// job_reads_after_end more reads) and does not read a running job in a tight loop (more than
-/// max_attempts reads, all under 1 s apart, not growing); inconclusive unless a job failed.
+/// job_reads_after_end more reads) and does not read a running job in a busy loop (more than
+/// max_attempts reads, all under busy_poll_gap_ms apart, not growing); inconclusive unless a
+/// job failed.
 CheckResult grade_job_polling(const Recording& rec, const GradeOptions& o = {});
 /// client.refresh-rate: no refresh target (connection, user) is refreshed successfully more than
 /// max_refreshes times in the run; inconclusive without a refresh.

@@ -1,7 +1,7 @@
 #pragma once
-/// What the audit proxy reads from the jobs a client polls (pack `jobs`, docs/audit.md "Jobs"):
-/// the job's id, state and failure code, and the ids of the resource it works on — never the
-/// rest of the body (it carries personal data).
+/// What the audit proxy reads from the jobs a client polls (pack `jobs`, docs/audit.md "Provider
+/// packs"): the job's id, state and failure code, and the ids of the resource it works on — never
+/// the rest of the body (it carries personal data).
 #include <string>
 
 #include "audit/recording.hpp"

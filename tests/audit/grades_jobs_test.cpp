@@ -66,7 +66,7 @@ TEST_CASE("job-polling: stops at a failed step; keeps polling is a failure") {
   CHECK(grade_job_polling(once.rec).status == Status::pass);
 }
 
-TEST_CASE("job-polling: a tight loop on a running job fails; a backing-off one passes") {
+TEST_CASE("job-polling: a busy loop on a running job fails; backoff or a steady poll passes") {
   auto tight = jobs_builder();
   for (int i = 0; i < 12; ++i) read(tight, "j1", "running", i * 20.0);
   read(tight, "j2", "failed", 1000, "service-unavailable");
@@ -79,6 +79,12 @@ TEST_CASE("job-polling: a tight loop on a running job fails; a backing-off one p
   for (int i = 0; i < 12; ++i, t += 20.0 * (1 << std::min(i, 6))) read(backoff, "j1", "running", t);
   read(backoff, "j2", "failed", t + 10, "service-unavailable");
   CHECK(grade_job_polling(backoff.rec).status == Status::pass);
+
+  // A fixed poll every 500 ms is slow enough: not a busy loop.
+  auto steady = jobs_builder();
+  for (int i = 0; i < 15; ++i) read(steady, "j1", "running", i * 502.0);
+  read(steady, "j2", "failed", 9000, "service-unavailable");
+  CHECK(grade_job_polling(steady.rec).status == Status::pass);
 }
 
 TEST_CASE("job-polling: inconclusive without a failed job, skipped without jobs") {
