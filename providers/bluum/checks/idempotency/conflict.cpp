@@ -6,15 +6,6 @@ namespace {
 
 constexpr const char* kId = "idempotency.conflict";
 
-rehearsal::ProofPlan plan_for(const rehearsal::Account& account, const std::string& method,
-                              long long cents) {
-  auto p = rehearsal::transfer_plan(account, "deposits", "deposit",
-                                    rehearsal::deposit_body(account, cents, method));
-  p.replay = false;
-  p.conflicting = rehearsal::deposit_body(account, 2 * cents, method);
-  return p;
-}
-
 }  // namespace
 
 CheckInfo IdempotencyConflict::describe() {
@@ -30,25 +21,14 @@ CheckInfo IdempotencyConflict::describe() {
       "providers/bluum/checks/idempotency/conflict.md");
 }
 
-IdempotencyConflict::IdempotencyConflict(CheckOptions& options)
-    : rehearsal_id_(rehearsal::read_rehearsal_id(options)),
-      method_(rehearsal::read_deposit_method(options)),
-      cents_(rehearsal::read_amount(options, "amount", "1.00")) {}
+IdempotencyConflict::IdempotencyConflict(CheckOptions& options) : DepositProofCheck(options, kId) {}
 
-std::vector<PlannedRequest> IdempotencyConflict::planned_requests(const Target& target) const {
-  auto out = rehearsal::planned_account(target, rehearsal_id_, kId, method_ == "ach");
-  auto proof = rehearsal::planned_proof(target, rehearsal_id_, kId, plan_for({}, method_, cents_));
-  out.insert(out.end(), proof.begin(), proof.end());
-  return out;
-}
-
-CheckResult IdempotencyConflict::run(CheckContext& ctx) {
-  rehearsal::Session s(ctx, kId, rehearsal_id_);
-  if (auto missing = s.missing_credentials()) return *missing;
-  CheckResult failure;
-  auto account = rehearsal::open_account(s, method_ == "ach", failure);
-  if (!account) return failure;
-  return rehearsal::prove(s, plan_for(*account, method_, cents_));
+rehearsal::ProofPlan IdempotencyConflict::plan_for(const rehearsal::Account& account) const {
+  auto p = rehearsal::transfer_plan(account, "deposits", "deposit",
+                                    rehearsal::deposit_body(account, cents(), method()));
+  p.replay = false;
+  p.conflicting = rehearsal::deposit_body(account, 2 * cents(), method());
+  return p;
 }
 
 }  // namespace golive::checks

@@ -1,5 +1,5 @@
 #pragma once
-#include "providers/bluum/checks/idempotency/account.hpp"
+#include "providers/bluum/checks/idempotency/deposit_proof.hpp"
 
 namespace golive::checks {
 
@@ -7,17 +7,13 @@ namespace golive::checks {
 /// with 409 BLUM-409-002 and creates nothing (SEED §1.5, §1.7). Options: `amount` (default
 /// "1.00"; the second request sends twice as much), `method` (manual_bank_transfer | ach),
 /// `rehearsal_id`.
-class IdempotencyConflict final : public Check {
+class IdempotencyConflict final : public DepositProofCheck {
  public:
   static CheckInfo describe();
   explicit IdempotencyConflict(CheckOptions& options);
-  std::vector<PlannedRequest> planned_requests(const Target& target) const override;
-  CheckResult run(CheckContext& ctx) override;
 
  private:
-  std::string rehearsal_id_;
-  std::string method_;
-  long long cents_;
+  rehearsal::ProofPlan plan_for(const rehearsal::Account& account) const override;
 };
 
 }  // namespace golive::checks

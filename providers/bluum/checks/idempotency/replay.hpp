@@ -1,5 +1,5 @@
 #pragma once
-#include "providers/bluum/checks/idempotency/account.hpp"
+#include "providers/bluum/checks/idempotency/deposit_proof.hpp"
 
 namespace golive::checks {
 
@@ -7,17 +7,13 @@ namespace golive::checks {
 /// same `dep_` id both times, and the rehearsal investor's deposit list grows by exactly one
 /// (SEED §1.7). Options: `amount` (default "1.00"), `method` (manual_bank_transfer | ach,
 /// default manual_bank_transfer), `rehearsal_id` (stable keys; default: the run id).
-class IdempotencyReplay final : public Check {
+class IdempotencyReplay final : public DepositProofCheck {
  public:
   static CheckInfo describe();
   explicit IdempotencyReplay(CheckOptions& options);
-  std::vector<PlannedRequest> planned_requests(const Target& target) const override;
-  CheckResult run(CheckContext& ctx) override;
 
  private:
-  std::string rehearsal_id_;
-  std::string method_;
-  long long cents_;
+  rehearsal::ProofPlan plan_for(const rehearsal::Account& account) const override;
 };
 
 }  // namespace golive::checks
