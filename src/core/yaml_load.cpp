@@ -101,15 +101,26 @@ SourceLoc at(const std::string& path, const YAML::Mark& mark) {
   return SourceLoc{path, mark.line + 1, mark.column + 1};
 }
 
+/// False when `text` cannot stand for more than `max_nodes` nodes, so the counting pass can be
+/// skipped. Without an alias (`*`) nothing is expanded, and every node either has bytes of its
+/// own (a scalar, a bracket, an indicator) or is implied by an indicator beside it (`a:` implies
+/// a mapping and a null value; a lone `?` a mapping, a null key and a null value): at most three
+/// nodes a byte, so four a byte is a safe ceiling.
+bool may_exceed(const std::string& text, std::size_t max_nodes) {
+  return text.find('*') != std::string::npos || 4 * text.size() + 4 > max_nodes;
+}
+
 }  // namespace
 
 std::vector<YAML::Node> load_yaml_documents(const std::string& text, const std::string& path,
                                             std::size_t max_nodes) {
   try {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    ExpansionCounter counter(max_nodes);
-    while (parser.HandleNextDocument(counter)) {
+    if (may_exceed(text, max_nodes)) {
+      std::istringstream in(text);
+      YAML::Parser parser(in);
+      ExpansionCounter counter(max_nodes);
+      while (parser.HandleNextDocument(counter)) {
+      }
     }
     return YAML::LoadAll(text);
   } catch (const Refusal& r) {

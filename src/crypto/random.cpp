@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 
 #include <cstdint>
+#include <random>
 #include <stdexcept>
 
 #include "crypto/encoding.hpp"
@@ -19,6 +20,17 @@ std::string random_bytes(size_t n) {
 
 std::string random_hex(size_t n) {
   return hex_encode(random_bytes((n + 1) / 2)).substr(0, n);
+}
+
+std::string os_random_hex(size_t n) {
+  std::random_device device;
+  std::string bytes;
+  bytes.reserve((n + 1) / 2 + sizeof(unsigned int));
+  while (bytes.size() < (n + 1) / 2) {
+    const unsigned int word = device();
+    for (size_t i = 0; i < sizeof word; ++i) bytes.push_back(static_cast<char>(word >> (8 * i)));
+  }
+  return hex_encode(bytes).substr(0, n);
 }
 
 double random_unit() {

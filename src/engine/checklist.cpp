@@ -116,9 +116,12 @@ void read_section(Reader& r, const Entry& e, int number, Checklist& c) {
 }  // namespace
 
 Checklist parse_checklist(const std::string& text, const std::string& source) {
-  Reader r(source);
   // Bounded: no alias cycle, no "billion laughs" (core/yaml_load.hpp).
-  const auto docs = load_yaml_documents(text, source);
+  return parse_checklist(load_yaml_documents(text, source), source);
+}
+
+Checklist parse_checklist(const std::vector<YAML::Node>& docs, const std::string& source) {
+  Reader r(source);
   const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
   Checklist c;
   if (!root.IsMap()) {

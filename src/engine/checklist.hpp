@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace YAML {
+class Node;
+}  // namespace YAML
+
 namespace golive {
 
 struct ChecklistItem {
@@ -43,5 +47,9 @@ struct Checklist {
 /// Parses checklist YAML `text` read from `source`; validates every key and type and throws
 /// ConfigError with FILE:LINE:COL diagnostics, all at once.
 Checklist parse_checklist(const std::string& text, const std::string& source);
+
+/// The same over the checklist's documents already loaded (a built-in checklist's tree compiled
+/// at build time, core/yaml_json.hpp); diagnostics then carry no line numbers.
+Checklist parse_checklist(const std::vector<YAML::Node>& docs, const std::string& source);
 
 }  // namespace golive

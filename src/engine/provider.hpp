@@ -11,6 +11,10 @@
 
 #include "core/result.hpp"
 
+namespace YAML {
+class Node;
+}  // namespace YAML
+
 namespace golive {
 
 /// One documented API host and the modes it serves.
@@ -292,6 +296,19 @@ struct ProviderPack {
 /// Parses pack YAML `text` read from `source` (for messages); validates every key and type and
 /// throws ConfigError with FILE:LINE:COL diagnostics, all at once.
 ProviderPack parse_provider(const std::string& text, const std::string& source);
+
+/// How much of a pack's consistency parse_provider proves beyond its keys and types.
+enum class PackChecks {
+  full,   ///< also compiles its regular expressions (key_patterns, errors.code_pattern) and
+          ///< reads each `errors.injected` answer back through the pack's own pointers
+  shape,  ///< keys and types only: for a built-in pack, whose text the build's own tests parse
+          ///< with `full` (tests/resources), so start-up need not compile its patterns again
+};
+
+/// The same over the pack's documents already loaded (a built-in pack's tree compiled at build
+/// time, core/yaml_json.hpp); diagnostics then carry no line numbers.
+ProviderPack parse_provider(const std::vector<YAML::Node>& docs, const std::string& source,
+                            PackChecks checks);
 
 /// `sample.body` with its placeholders filled in: {{run_id}} → `run_id`, {{created}} →
 /// `created`, {{timestamp}} → `created` as ISO 8601 UTC (2026-12-01T15:04:05Z).

@@ -207,7 +207,7 @@ void resolve_target(Target& t, const ProviderPack& provider, const EmbeddedStart
 
 std::string new_run_id() {
   auto tm = fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
-  return fmt::format("{:%Y%m%dT%H%M%SZ}-{}", tm, crypto::random_hex(6));
+  return fmt::format("{:%Y%m%dT%H%M%SZ}-{}", tm, crypto::os_random_hex(6));
 }
 
 std::string iso8601(std::chrono::system_clock::time_point t) {

@@ -7,11 +7,14 @@
 
 namespace golive::resources::detail {
 
-/// One embedded file: its logical name ("providers/bluum/pack.yaml") and its bytes.
+/// One embedded file: its logical name ("providers/bluum/pack.yaml") and its bytes; a YAML file
+/// also carries its documents compiled to JSON at build time (core/yaml_json.hpp).
 struct Blob {
   std::string_view name;
   const unsigned char* data;
   std::size_t size;
+  const unsigned char* tree;  ///< the compiled documents, or nullptr
+  std::size_t tree_size;
 };
 
 /// Every embedded file, in the order the build listed them.

@@ -72,10 +72,15 @@ std::optional<Resource> get(std::string_view name) {
   State& s = state();
   if (!s.dir.empty()) {
     if (const std::string* text = from_dir(s, name)) {
-      return Resource{std::string(name), (fs::path(s.dir) / name).string(), *text};
+      return Resource{std::string(name), (fs::path(s.dir) / name).string(), *text, {}};
     }
   }
-  if (auto text = builtin(name)) return Resource{std::string(name), builtin_origin(name), *text};
+  for (const auto& b : detail::blobs()) {
+    if (b.name != name) continue;
+    return Resource{std::string(name), builtin_origin(name),
+                    std::string_view(reinterpret_cast<const char*>(b.data), b.size),
+                    std::string_view(reinterpret_cast<const char*>(b.tree), b.tree_size)};
+  }
   return std::nullopt;
 }
 

@@ -15,6 +15,10 @@ struct Resource {
   std::string name;       ///< logical name, e.g. "providers/bluum/checklist.yaml"
   std::string origin;     ///< the file it was read from, or "built-in:NAME"
   std::string_view text;  ///< valid until the process exits
+  /// The built-in copy's YAML documents compiled at build time, as JSON
+  /// (core/yaml_documents_from_json reads them); empty for a file from the packs directory
+  /// and for data that is not YAML. Valid until the process exits.
+  std::string_view tree;
 };
 
 /// Makes files under `dir` take precedence over the built-in copies (empty: built-in only).

@@ -55,6 +55,36 @@ TEST_CASE("core.yaml: a document without aliases is bounded by its own size", "[
   CHECK(load_yaml_documents("[1, 2, 3]\n", "p.yaml", 4).size() == 1);
 }
 
+namespace {
+
+/// Nodes of the tree under `n`, itself included.
+std::size_t nodes(const YAML::Node& n) {
+  std::size_t count = 1;
+  if (n.IsSequence()) {
+    for (const auto& item : n) count += nodes(item);
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) count += nodes(kv.first) + nodes(kv.second);
+  }
+  return count;
+}
+
+}  // namespace
+
+// The counting pass is skipped for alias-free text of at most max_nodes / 4 bytes
+// (core/yaml_load.cpp): the densest documents must stay under four nodes a byte.
+TEST_CASE("core.yaml: without aliases, the densest documents stay under four nodes a byte",
+          "[core][yaml]") {
+  for (const std::string text : {":", "? ", "a:", "- :", "[:]", "[:,:,:]", "{a,b,c}", "- - - -",
+                                 "-\n-\n-\n", "? a:\n", "- {? }", "[{a}, {b}]"}) {
+    INFO(text);
+    std::size_t total = 0;
+    for (const auto& doc : YAML::LoadAll(text)) total += nodes(doc);
+    CHECK(total <= 4 * text.size() + 4);
+    CHECK(load_yaml_documents(text, "p.yaml", 4 * text.size() + 4).size() == 1);
+  }
+  CHECK(refusal("[:,:,:]\n", 8) == "p.yaml:1:6: the YAML has more than 8 nodes");
+}
+
 TEST_CASE("core.yaml: YAML that does not parse is one located diagnostic", "[core][yaml]") {
   CHECK(refusal("a: 1\n\tb: 2\n") ==
         "p.yaml:2:1: invalid YAML: illegal tab when looking for "

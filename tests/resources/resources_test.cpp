@@ -8,10 +8,13 @@
 #include <sstream>
 
 #include "core/diagnostic.hpp"
+#include "core/yaml_json.hpp"
+#include "core/yaml_load.hpp"
 #include "engine/checklist.hpp"
 #include "engine/packs.hpp"
 #include "engine/provider.hpp"
 #include "resources/resources.hpp"
+#include "support/yaml_tree.hpp"
 
 namespace fs = std::filesystem;
 using namespace golive;
@@ -68,6 +71,58 @@ TEST_CASE("resources: every file the build lists is built in byte for byte", "[r
     auto res = resources::get(name);
     REQUIRE(res.has_value());
     REQUIRE(res->origin == "built-in:" + name);
+  }
+}
+
+TEST_CASE("resources: every built-in YAML file carries its compiled tree, node for node the same",
+          "[resources]") {
+  size_t yaml_files = 0;
+  for (const auto& [name, file] : embedded_list()) {
+    INFO(name);
+    auto res = resources::get(name);
+    REQUIRE(res.has_value());
+    if (!name.ends_with(".yaml")) {
+      REQUIRE(res->tree.empty());
+      continue;
+    }
+    ++yaml_files;
+    REQUIRE_FALSE(res->tree.empty());
+    const auto from_text = load_yaml_documents(std::string(res->text), res->origin);
+    const auto from_tree = yaml_documents_from_json(res->tree);
+    REQUIRE(from_tree.size() == from_text.size());
+    for (size_t i = 0; i < from_text.size(); ++i) {
+      REQUIRE(golive::testing::tree_difference(from_text[i], from_tree[i]).empty());
+    }
+  }
+  REQUIRE(yaml_files >= 6);
+  // What the tool reads (the tree) is what the file says: the same checks, items and version.
+  for (const auto& name : pack_names()) {
+    INFO(name);
+    const auto text = resources::builtin("providers/" + name + "/checklist.yaml");
+    REQUIRE(text.has_value());
+    CHECK(parse_checklist(std::string(*text), "t").check_ids() ==
+          provider_checklist(name).check_ids());
+    const auto pack = resources::builtin("providers/" + name + "/pack.yaml");
+    REQUIRE(pack.has_value());
+    const std::string version = parse_provider(std::string(*pack), "t").pack_version;
+    CHECK(version == provider_pack(name).pack_version);
+    CHECK_THAT(pack_versions(), Catch::Contains(name + " " + version));
+  }
+}
+
+TEST_CASE("resources: a pack from the packs directory is read as YAML, with its lines",
+          "[resources]") {
+  PacksDir dir;
+  dir.write("providers/bluum/checklist.yaml", "version: 1\nprovider: bluum\n");
+  auto res = resources::get("providers/bluum/checklist.yaml");
+  REQUIRE(res.has_value());
+  REQUIRE(res->tree.empty());
+  try {
+    provider_checklist("bluum");
+    FAIL("no ConfigError");
+  } catch (const ConfigError& e) {
+    REQUIRE_THAT(e.diagnostics().front().str(),
+                 Catch::StartsWith((dir.path / "providers/bluum/checklist.yaml").string() + ":1:"));
   }
 }
 
