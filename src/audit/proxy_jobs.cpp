@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "engine/path_pattern.hpp"
 #include "net/url.hpp"
 
 namespace golive::audit {
@@ -12,20 +13,6 @@ namespace golive::audit {
 namespace {
 
 using nlohmann::json;
-
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    while (i < path.size() && path[i] == '/') ++i;
-    if (i >= path.size()) break;
-    size_t j = path.find('/', i);
-    if (j == std::string::npos) j = path.size();
-    out.push_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 bool one_of(const std::vector<std::string>& values, const std::string& v) {
   return std::find(values.begin(), values.end(), v) != values.end();
@@ -47,10 +34,10 @@ std::map<std::string, std::string> source_ids(const JobSpec& jobs, const std::st
   std::map<std::string, std::string> out;
   const auto parsed = net::parse_url(source);
   if (!parsed.ok()) return out;
-  const auto parts = segments(parsed.url->path);
+  const auto parts = path_segments(parsed.url->path);
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (auto it = jobs.source_ids.find(parts[i]); it != jobs.source_ids.end()) {
-      out[it->second] = parts[i + 1];
+    if (auto it = jobs.source_ids.find(std::string(parts[i])); it != jobs.source_ids.end()) {
+      out[it->second] = std::string(parts[i + 1]);
     }
   }
   return out;
@@ -68,11 +55,11 @@ void read_job_answer(const JobSpec& jobs, const std::string& rel_path, const std
                      ExchangeRecord& e) {
   if (e.method != "GET" || !path_matches(jobs.path, rel_path)) return;
   // The job id: the path segment in place of the pattern's last '*'.
-  const auto want = segments(jobs.path);
-  const auto got = segments(rel_path);
+  const auto want = path_segments(jobs.path);
+  const auto got = path_segments(rel_path);
   for (size_t i = want.size(); i-- > 0;) {
     if (want[i] == "*") {
-      e.job_id = got.at(i);
+      e.job_id = std::string(got.at(i));
       break;
     }
   }

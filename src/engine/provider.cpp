@@ -7,6 +7,7 @@
 #include <cctype>
 #include <ctime>
 
+#include "engine/path_pattern.hpp"
 #include "net/url.hpp"
 
 namespace golive {
@@ -15,23 +16,6 @@ namespace {
 
 bool has_mode(const PackHost& h, EnvKind kind) {
   return std::find(h.modes.begin(), h.modes.end(), kind) != h.modes.end();
-}
-
-/// Splits "/a/b/c" into {"a","b","c"}.
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.push_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
 }
 
 }  // namespace
@@ -46,8 +30,8 @@ bool MoneyEndpoint::matches(std::string_view req_method, std::string_view req_pa
 }
 
 bool path_matches(std::string_view pattern, std::string_view req_path) {
-  const auto want = segments(pattern);
-  const auto got = segments(req_path);
+  const auto want = path_segments(pattern);
+  const auto got = path_segments(req_path);
   if (want.size() != got.size()) return false;
   for (size_t i = 0; i < want.size(); ++i) {
     if (want[i] != "*" && want[i] != got[i]) return false;
