@@ -116,7 +116,7 @@ int run_audit(const AuditFlags& f) {
     report.rows.push_back(std::move(row));
   }
   for (auto& item :
-       evaluate_items(run.checklist.get(), report.rows, {}, registry.ids_for(run.provider))) {
+       evaluate_items(*run.checklist, report.rows, {}, registry.ids_for(run.provider))) {
     if (!item.checks_run.empty()) report.items.push_back(std::move(item));
   }
   report.started_at = iso8601(wall_start);

@@ -201,7 +201,7 @@ int run_check(const CheckFlags& flags) {
   RunReport report = report_header(run, main, run_id);
   report.rows = std::move(outcome.rows);
   report.commitments = apply_commitments(main.profile, report.rows, today(clock));
-  report.items = evaluate_items(run.checklist.get(), report.rows, report.commitments,
+  report.items = evaluate_items(*run.checklist, report.rows, report.commitments,
                                 registry.ids_for(run.provider));
   report.started_at = iso8601(started);
   report.finished_at = iso8601(clock.wall_now());

@@ -18,7 +18,7 @@ namespace {
 
 struct Store {
   std::mutex mu;            ///< guards packs
-  std::mutex checklist_mu;  ///< guards checklists (parsed apart: see PendingChecklist)
+  std::mutex checklist_mu;  ///< guards checklists
   std::map<std::string, std::unique_ptr<ProviderPack>> packs;
   std::map<std::string, std::unique_ptr<Checklist>> checklists;
 };
@@ -103,12 +103,6 @@ const Checklist& provider_checklist(const std::string& name) {
   }
   auto c = std::make_unique<Checklist>(parse_checklist(documents(*data), data->origin));
   return *s.checklists.emplace(name, std::move(c)).first->second;
-}
-
-bool builtin_checklist(const std::string& name) {
-  const std::string logical = "providers/" + name + "/checklist.yaml";
-  auto found = resources::get(logical);
-  return found && found->origin == resources::builtin_origin(logical);
 }
 
 std::optional<std::string> pack_file(const std::string& name, const std::string& file) {

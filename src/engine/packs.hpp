@@ -26,9 +26,6 @@ const ProviderPack& provider_pack(const std::string& name);
 /// The checklist of pack `name`; throws ConfigError.
 const Checklist& provider_checklist(const std::string& name);
 
-/// True when the checklist of `name` is the built-in copy (not from --packs-dir).
-bool builtin_checklist(const std::string& name);
-
 /// The text of one data file of a pack ("demo.yaml", "init.yaml"); nullopt when absent.
 std::optional<std::string> pack_file(const std::string& name, const std::string& file);
 

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <sstream>
 
 #include "core/file.hpp"
@@ -62,23 +61,6 @@ profile::LoadOptions load_options(const Registry& registry, const ProviderPack& 
   const std::string name = pack.name;
   lo.attestation_ids = [name] { return provider_checklist(name).attestation_ids(); };
   return lo;
-}
-
-PendingChecklist::PendingChecklist(const std::string& provider) {
-  if (builtin_checklist(provider)) {
-    parsed_ = std::async(std::launch::async, [provider]() -> const Checklist* {
-                return &provider_checklist(provider);
-              }).share();
-  } else {
-    std::promise<const Checklist*> now;
-    now.set_value(&provider_checklist(provider));
-    parsed_ = now.get_future().share();
-  }
-}
-
-const Checklist& PendingChecklist::get() const {
-  if (!parsed_.valid()) throw std::logic_error("PendingChecklist::get before a provider was named");
-  return *parsed_.get();
 }
 
 ProfileText read_profile_text(const std::string& env_name, const std::string& profile_file,
@@ -136,7 +118,7 @@ LoadedRun load_run(const std::string& env_name, const std::string& profile_file,
   run.profile =
       parse_profile_for(read_profile_text(env_name, profile_file, config_dir_flag), registry);
   run.provider = provider_pack(run.profile.provider);
-  run.checklist = PendingChecklist(run.provider.name);
+  run.checklist = &provider_checklist(run.provider.name);
   if (run.profile.rehearsal) {
     const fs::path dir = fs::path(run.profile.path).parent_path();
     fs::path rp = dir / (*run.profile.rehearsal + ".yaml");
@@ -226,8 +208,8 @@ RunReport report_header(const LoadedRun& run, const Target& target, const std::s
   r.provider = run.provider.name;
   r.base_url = run.profile.embedded() ? "embedded (" + net::redact_url(target.base_url) + ")"
                                       : net::redact_url(target.base_url);
-  r.checklist_title = run.checklist.get().title;
-  r.checklist_source = run.checklist.get().source;
+  r.checklist_title = run.checklist->title;
+  r.checklist_source = run.checklist->source;
   return r;
 }
 

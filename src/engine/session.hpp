@@ -2,7 +2,6 @@
 /// One `check`/`validate` invocation end to end: locate and load the profile, provider pack and
 /// checklist; resolve credentials; build the plan; run it; decide the verdict.
 #include <functional>
-#include <future>
 #include <optional>
 #include <string>
 
@@ -48,27 +47,13 @@ std::string peek_provider(const std::string& profile_text);
 /// Parses a profile's text with the options of the pack it names. Throws ConfigError.
 profile::Profile parse_profile_for(const ProfileText& profile, const Registry& registry);
 
-/// A provider's checklist being read. The built-in one is parsed on a worker thread while the
-/// run goes on (it is tested, and parsing it is the largest fixed cost of a run); one from
-/// `--packs-dir` is parsed at once, so that its errors stop the run before anything is sent.
-class PendingChecklist {
- public:
-  PendingChecklist() = default;
-  /// Starts reading the checklist of `provider`; throws ConfigError at once for a --packs-dir
-  /// copy.
-  explicit PendingChecklist(const std::string& provider);
-  /// The checklist, waiting for the parse; rethrows its ConfigError. Thread-safe.
-  const Checklist& get() const;
-
- private:
-  std::shared_future<const Checklist*> parsed_;
-};
-
 /// Everything loaded before any I/O.
 struct LoadedRun {
   std::string config_dir;  ///< empty when no config/ directory exists (built-in profile)
   ProviderPack provider;
-  PendingChecklist checklist;
+  /// The pack's checklist (packs.hpp: parsed once per process; a built-in one is read from its
+  /// compiled tree, so this costs a few hundred microseconds).
+  const Checklist* checklist = nullptr;
   profile::Profile profile;
   std::optional<profile::Profile> rehearsal;
 };
