@@ -94,7 +94,7 @@ std::string peek_provider(const std::string& profile_text) {
     const auto docs = load_yaml_documents(profile_text, "profile");
     const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
     if (root.IsMap() && root["provider"] && root["provider"].IsScalar()) {
-      const auto name = root["provider"].Scalar();
+      auto name = root["provider"].Scalar();
       const auto known = pack_names();
       if (std::find(known.begin(), known.end(), name) != known.end()) return name;
     }
