@@ -40,6 +40,18 @@ const std::string* from_dir(State& s, std::string_view name) {
   return &s.files.emplace(std::string(name), std::move(text)).first->second;
 }
 
+/// The embedded file named `name`, or nullptr.
+const detail::Blob* find_blob(std::string_view name) {
+  for (const auto& b : detail::blobs()) {
+    if (b.name == name) return &b;
+  }
+  return nullptr;
+}
+
+std::string_view bytes(const unsigned char* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
 }  // namespace
 
 void set_packs_dir(const std::string& dir) {
@@ -62,10 +74,9 @@ std::string builtin_origin(std::string_view name) {
 }
 
 std::optional<std::string_view> builtin(std::string_view name) {
-  for (const auto& b : detail::blobs()) {
-    if (b.name == name) return std::string_view(reinterpret_cast<const char*>(b.data), b.size);
-  }
-  return std::nullopt;
+  const detail::Blob* b = find_blob(name);
+  if (b == nullptr) return std::nullopt;
+  return bytes(b->data, b->size);
 }
 
 std::optional<Resource> get(std::string_view name) {
@@ -75,13 +86,10 @@ std::optional<Resource> get(std::string_view name) {
       return Resource{std::string(name), (fs::path(s.dir) / name).string(), *text, {}};
     }
   }
-  for (const auto& b : detail::blobs()) {
-    if (b.name != name) continue;
-    return Resource{std::string(name), builtin_origin(name),
-                    std::string_view(reinterpret_cast<const char*>(b.data), b.size),
-                    std::string_view(reinterpret_cast<const char*>(b.tree), b.tree_size)};
-  }
-  return std::nullopt;
+  const detail::Blob* b = find_blob(name);
+  if (b == nullptr) return std::nullopt;
+  return Resource{std::string(name), builtin_origin(name), bytes(b->data, b->size),
+                  bytes(b->tree, b->tree_size)};
 }
 
 std::vector<std::string> list(std::string_view prefix) {
