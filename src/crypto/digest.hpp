@@ -1,5 +1,5 @@
 #pragma once
-/// SHA-256 helpers (OpenSSL EVP). Used for credential fingerprints and profile hashes.
+/// SHA-256 helpers (OpenSSL). Used for credential fingerprints and profile hashes.
 #include <string>
 #include <string_view>
 
