@@ -88,16 +88,25 @@ ProfileText read_profile_text(const std::string& env_name, const std::string& pr
   return {std::move(*file.text), path};
 }
 
+namespace {
+
+/// The known provider the first document's `provider:` names, or the default pack.
+std::string provider_named(const std::vector<YAML::Node>& docs) {
+  const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
+  if (root.IsMap() && root["provider"] && root["provider"].IsScalar()) {
+    auto name = root["provider"].Scalar();
+    const auto known = pack_names();
+    if (std::find(known.begin(), known.end(), name) != known.end()) return name;
+  }
+  return "bluum";
+}
+
+}  // namespace
+
 std::string peek_provider(const std::string& profile_text) {
   try {
     // Bounded like every YAML input (core/yaml_load.hpp); the full parse reports problems.
-    const auto docs = load_yaml_documents(profile_text, "profile");
-    const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
-    if (root.IsMap() && root["provider"] && root["provider"].IsScalar()) {
-      auto name = root["provider"].Scalar();
-      const auto known = pack_names();
-      if (std::find(known.begin(), known.end(), name) != known.end()) return name;
-    }
+    return provider_named(load_yaml_documents(profile_text, "profile"));
   } catch (const YAML::Exception&) {
     // The full parse reports the YAML error with its location.
   } catch (const ConfigError&) {
@@ -107,8 +116,13 @@ std::string peek_provider(const std::string& profile_text) {
 }
 
 profile::Profile parse_profile_for(const ProfileText& p, const Registry& registry) {
-  const ProviderPack& pack = provider_pack(peek_provider(p.text));
-  return profile::parse_profile(p.text, p.path, load_options(registry, pack));
+  // Parsed once: the documents say which pack's options read them. A YAML error is the
+  // ConfigError parse_profile would throw, at the same place.
+  const auto docs = load_yaml_documents(p.text, p.path);
+  const ProviderPack& pack = provider_pack(provider_named(docs));
+  auto r = profile::read_profile(p.text, docs, p.path, load_options(registry, pack));
+  if (!r.ok()) throw ConfigError(std::move(r.diagnostics));
+  return std::move(r.profile);
 }
 
 LoadedRun load_run(const std::string& env_name, const std::string& profile_file,

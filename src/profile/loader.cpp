@@ -129,22 +129,34 @@ void read_top_level(Reader& r, const Entry& root, const LoadOptions& o, Profile&
   if (const Entry* v = section("waivers")) detail::read_waivers(r, *v, o, p);
 }
 
+/// A result naming the file (path, name, hash of its bytes) before anything is read from it.
+LoadResult named(const std::string& yaml_text, const std::string& path) {
+  LoadResult out;
+  out.profile.path = path;
+  out.profile.name = std::filesystem::path(path).stem().string();
+  out.profile.sha256 = crypto::sha256_hex(yaml_text);
+  return out;
+}
+
 }  // namespace
 
 LoadResult read_profile(const std::string& yaml_text, const std::string& path,
                         const LoadOptions& options) {
-  LoadResult out;
-  Profile& p = out.profile;
-  p.path = path;
-  p.name = std::filesystem::path(path).stem().string();
-  p.sha256 = crypto::sha256_hex(yaml_text);
   std::vector<YAML::Node> docs;
   try {
     docs = load_yaml_documents(yaml_text, path);
   } catch (const ConfigError& e) {
+    LoadResult out = named(yaml_text, path);
     out.diagnostics = e.diagnostics();
     return out;
   }
+  return read_profile(yaml_text, docs, path, options);
+}
+
+LoadResult read_profile(const std::string& yaml_text, const std::vector<YAML::Node>& docs,
+                        const std::string& path, const LoadOptions& options) {
+  LoadResult out = named(yaml_text, path);
+  Profile& p = out.profile;
   Reader r(path);
   if (docs.empty() || docs.front().IsNull()) {
     r.error(SourceLoc{path, 1, 1}, "the profile is empty");

@@ -9,6 +9,10 @@
 #include "core/diagnostic.hpp"
 #include "profile/profile.hpp"
 
+namespace YAML {
+class Node;
+}
+
 namespace golive::profile {
 
 /// The largest profile file read (a full profile is a few KiB).
@@ -36,6 +40,11 @@ struct LoadResult {
 /// the credentials that do not resolve (profile/credentials.hpp) to the same list.
 LoadResult read_profile(const std::string& yaml_text, const std::string& path,
                         const LoadOptions& options);
+
+/// read_profile for `yaml_text` already split by load_yaml_documents into `docs`: a caller that
+/// looked at the documents first (engine/session.hpp: which pack) parses the text once.
+LoadResult read_profile(const std::string& yaml_text, const std::vector<YAML::Node>& docs,
+                        const std::string& path, const LoadOptions& options);
 
 /// Like load_profile, but returns the problems (an unreadable file is one) instead of throwing.
 /// Only a regular file of at most k_max_profile_bytes is read (core/file.hpp): a directory, FIFO
