@@ -76,4 +76,9 @@ int usage_error(const std::vector<std::string>& lines);
 /// Whether colour should be used on a stream (flag auto|always|never, NO_COLOR, TERM=dumb, tty).
 bool use_color(const std::string& flag, int fd);
 
+/// Writes `verdict_line` last on stderr (SPEC §3). When the text report, which ends with the
+/// same line, was the last thing written to stdout (`text_report_on_stdout`) and stdout and
+/// stderr are one file (a terminal, `2>&1`), the line is already last there: not written twice.
+void write_final_verdict(const std::string& verdict_line, bool text_report_on_stdout);
+
 }  // namespace golive::cli

@@ -144,7 +144,7 @@ int run_audit(const AuditFlags& f) {
     report::write_text(report, std::cout, report::Style{use_color(f.color, 1), f.quiet});
   }
   std::cout.flush();
-  std::cerr << report::verdict_line(report) << '\n';
+  write_final_verdict(report::verdict_line(report), f.format != "json");
   return report.exit_code;
 }
 

@@ -1,5 +1,6 @@
 // `check` and `validate`: load, plan, (run), decide, report.
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -85,6 +86,16 @@ bool use_color(const std::string& flag, int fd) {
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return isatty(fd) == 1;
+}
+
+void write_final_verdict(const std::string& verdict_line, bool text_report_on_stdout) {
+  struct stat out {};
+  struct stat err {};
+  const bool one_file = fstat(1, &out) == 0 && fstat(2, &err) == 0 && out.st_dev == err.st_dev &&
+                        out.st_ino == err.st_ino;
+  if (text_report_on_stdout && one_file) return;
+  std::cerr << verdict_line << '\n';
+  std::cerr.flush();
 }
 
 int run_check(const CheckFlags& flags) {
@@ -216,7 +227,8 @@ int run_check(const CheckFlags& flags) {
   }
 
   report::Style style{use_color(flags.color, 1), flags.quiet};
-  for (const auto& [format, output] : report_targets(flags)) {
+  const auto targets = report_targets(flags);
+  for (const auto& [format, output] : targets) {
     if (output == "-") {
       report::write(format, report, std::cout, style);
       std::cout.flush();
@@ -234,8 +246,9 @@ int run_check(const CheckFlags& flags) {
     std::string error;
     if (!report::github::append_step_summary(report, error)) log.error(error);
   }
-  std::cerr << report::verdict_line(report) << '\n';
-  std::cerr.flush();
+  const bool text_on_stdout =
+      !gha && targets.size() == 1 && targets[0] == std::pair<std::string, std::string>{"text", "-"};
+  write_final_verdict(report::verdict_line(report), text_on_stdout);
   if (outcome.abandoned > 0) {
     // Checks still running past the deadline hold references to this frame: leave now.
     std::cout.flush();

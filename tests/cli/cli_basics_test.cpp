@@ -78,3 +78,25 @@ TEST_CASE("cli: init writes an annotated profile that validates, and never overw
   INFO(v.err);
   REQUIRE(v.exit_code == 0);
 }
+
+TEST_CASE("cli: with stdout and stderr on one file the verdict is the last line, once", "[cli]") {
+  Scratch dir("one-file");
+  const std::string profile = dir.write("embedded.yaml",
+                                        "version: 1\nprovider: bluum\nenvironment: sandbox\n"
+                                        "base_url: embedded\n");
+  const std::string log = (dir.path / "log.txt").string();
+  // `2>&1`: both descriptors on one file, as in a terminal or a CI log.
+  auto r = run_process({"/bin/sh", "-c", "exec \"$0\" \"$@\" >\"$LOG\" 2>&1", GOLIVE_BINARY,
+                        "check", "--profile", profile, "--only", "api.smoke", "-q"},
+                       {{"LOG", log}, {"NO_COLOR", "1"}}, dir.path.string(), 60);
+  const std::string text = dir.read("log.txt");
+  INFO(text << r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(last_line(text) == "VERDICT: READY (exit 0)");
+  CHECK(text.find("VERDICT") == text.rfind("VERDICT"));
+  // Apart, stdout carries the quiet report and stderr still ends with the verdict.
+  auto apart = run_golive_in(dir.path.string(),
+                             {"check", "--profile", profile, "--only", "api.smoke", "-q"});
+  CHECK(last_line(apart.out) == "VERDICT: READY (exit 0)");
+  CHECK(last_line(apart.err) == "VERDICT: READY (exit 0)");
+}
