@@ -3,8 +3,8 @@
 
 namespace golive::checks {
 
-/// client.job-ids — Job failures are logged with the user, connection and job ids. Grades a client-audit recording (`check --audit FILE`); skips
-/// without one. Options: none.
+/// client.job-ids — Job failures are logged with the user, connection and job ids. Grades a
+/// client-audit recording (`check --audit FILE`); skips without one. Options: none.
 class ClientJobIds final : public Check {
  public:
   static CheckInfo describe();

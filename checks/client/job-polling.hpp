@@ -3,8 +3,8 @@
 
 namespace golive::checks {
 
-/// client.job-polling — The client stops polling a job that failed, with backoff. Grades a client-audit recording (`check --audit FILE`); skips
-/// without one. Options: none.
+/// client.job-polling — The client stops polling a job that failed, with backoff. Grades a
+/// client-audit recording (`check --audit FILE`); skips without one. Options: none.
 class ClientJobPolling final : public Check {
  public:
   static CheckInfo describe();

@@ -3,8 +3,8 @@
 
 namespace golive::checks {
 
-/// client.refresh-rate — The client refreshes connections ad hoc, never in a loop. Grades a client-audit recording (`check --audit FILE`); skips
-/// without one. Options: none.
+/// client.refresh-rate — The client refreshes connections ad hoc, never in a loop. Grades a
+/// client-audit recording (`check --audit FILE`); skips without one. Options: none.
 class ClientRefreshRate final : public Check {
  public:
   static CheckInfo describe();

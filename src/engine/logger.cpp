@@ -18,6 +18,8 @@ void Logger::info(std::string_view line) {
   if (level_ >= 1) write(line);
 }
 
-void Logger::error(std::string_view line) { write(line); }
+void Logger::error(std::string_view line) {
+  write(line);
+}
 
 }  // namespace golive

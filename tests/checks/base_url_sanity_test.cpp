@@ -14,13 +14,15 @@ CheckResult sanity(EnvKind kind, const std::string& url) {
 
 TEST_CASE("base-url.sanity: documented hosts pass", "[checks]") {
   REQUIRE(sanity(EnvKind::production, "https://api.bluumfinance.com/v1").status == Status::pass);
-  REQUIRE(sanity(EnvKind::sandbox, "https://sandbox.api.bluumfinance.com/v1").status == Status::pass);
+  REQUIRE(sanity(EnvKind::sandbox, "https://sandbox.api.bluumfinance.com/v1").status ==
+          Status::pass);
 }
 
 TEST_CASE("base-url.sanity: a sandbox host in a production profile fails", "[checks]") {
   auto r = sanity(EnvKind::production, "https://sandbox.api.bluumfinance.com/v1");
   REQUIRE(r.status == Status::fail);
-  REQUIRE(r.summary == "sandbox.api.bluumfinance.com is a sandbox host but this profile is production");
+  REQUIRE(r.summary ==
+          "sandbox.api.bluumfinance.com is a sandbox host but this profile is production");
   REQUIRE_THAT(r.fix, Catch::Contains("https://api.bluumfinance.com/v1"));
 }
 

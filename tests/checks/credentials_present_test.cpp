@@ -25,7 +25,8 @@ TEST_CASE("credentials.present: passes with fingerprints, never the values", "[c
                             resolved("secret-canary-7654321", "env BLUUM_API_SECRET")));
   REQUIRE(r.status == Status::pass);
   REQUIRE(r.evidence.size() == 2);
-  REQUIRE_THAT(r.evidence[0].observed, Catch::StartsWith("env BLUUM_API_") && Catch::Contains("sha256:"));
+  REQUIRE_THAT(r.evidence[0].observed,
+               Catch::StartsWith("env BLUUM_API_") && Catch::Contains("sha256:"));
   REQUIRE_THAT(all_text(r), !Catch::Contains("canary"));
 }
 

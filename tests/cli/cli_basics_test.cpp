@@ -69,12 +69,13 @@ TEST_CASE("cli: init writes an annotated profile that validates, and never overw
   auto r = run_golive({"init", "--env", "staging", "--kind", "sandbox", "--config-dir", cfg});
   REQUIRE(r.exit_code == 0);
   auto text = s.read("config/profiles/staging.yaml");
-  REQUIRE_THAT(text, Catch::Contains("kind: sandbox") && Catch::Contains("{env: BLUUM_SANDBOX_API_KEY}"));
+  REQUIRE_THAT(text,
+               Catch::Contains("kind: sandbox") && Catch::Contains("{env: BLUUM_SANDBOX_API_KEY}"));
   REQUIRE(run_golive({"init", "--env", "staging", "--config-dir", cfg}).exit_code == 2);
   auto v = run_golive({"validate", "--profile", s.path.string() + "/config/profiles/staging.yaml"},
-                  {{"BLUUM_SANDBOX_API_KEY", "k-123456789"},
-                   {"BLUUM_SANDBOX_API_SECRET", "s-123456789"},
-                   {"BLUUM_SANDBOX_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}});
+                      {{"BLUUM_SANDBOX_API_KEY", "k-123456789"},
+                       {"BLUUM_SANDBOX_API_SECRET", "s-123456789"},
+                       {"BLUUM_SANDBOX_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}});
   INFO(v.err);
   REQUIRE(v.exit_code == 0);
 }

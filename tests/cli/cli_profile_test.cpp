@@ -24,7 +24,8 @@ std::string production_profile(const std::string& base_url) {
 }
 }  // namespace
 
-TEST_CASE("cli: validate reports a typo'd key, a wrong type and a missing env var together", "[cli]") {
+TEST_CASE("cli: validate reports a typo'd key, a wrong type and a missing env var together",
+          "[cli]") {
   Scratch s("validate");
   auto path = s.write("bad.yaml", R"(version: 1
 provider: bluum
@@ -35,11 +36,13 @@ credentials:
   api_secret: {env: GOLIVE_TEST_UNSET_SECRET}
 http: {timeout_s: abc}
 )");
-  auto r = run_golive({"validate", "--profile", path},
-                  {{"GOLIVE_TEST_UNSET_KEY", std::nullopt}, {"GOLIVE_TEST_UNSET_SECRET", std::nullopt}});
+  auto r = run_golive(
+      {"validate", "--profile", path},
+      {{"GOLIVE_TEST_UNSET_KEY", std::nullopt}, {"GOLIVE_TEST_UNSET_SECRET", std::nullopt}});
   INFO(r.err);
   REQUIRE(r.exit_code == 2);
-  REQUIRE_THAT(r.err, Catch::Contains(path + ":4:1: ") && Catch::Contains("did you mean 'base_url'?"));
+  REQUIRE_THAT(r.err,
+               Catch::Contains(path + ":4:1: ") && Catch::Contains("did you mean 'base_url'?"));
   REQUIRE_THAT(r.err, Catch::Contains(path + ":6:3: ") &&
                           Catch::Contains("GOLIVE_TEST_UNSET_KEY is not set"));
   REQUIRE_THAT(r.err, Catch::Contains(path + ":8:") && Catch::Contains("timeout_s"));
@@ -47,8 +50,9 @@ http: {timeout_s: abc}
 }
 
 TEST_CASE("cli: production with the API key unset is NOT READY with a fix (exit 1)", "[cli]") {
-  auto r = run_golive({"check", "--env", "production", "--only", "credentials.present,base-url.sanity"},
-                  {{"BLUUM_API_KEY", std::nullopt}, {"BLUUM_API_SECRET", "secret-value-123"}});
+  auto r =
+      run_golive({"check", "--env", "production", "--only", "credentials.present,base-url.sanity"},
+                 {{"BLUUM_API_KEY", std::nullopt}, {"BLUUM_API_SECRET", "secret-value-123"}});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 1);
   REQUIRE_THAT(r.out, Catch::Contains("credentials.present") &&
@@ -59,8 +63,10 @@ TEST_CASE("cli: production with the API key unset is NOT READY with a fix (exit 
 
 TEST_CASE("cli: a sandbox host in a production profile fails base-url.sanity", "[cli]") {
   Scratch s("sbxhost");
-  auto path = s.write("production.yaml", production_profile("https://sandbox.api.bluumfinance.com/v1"));
-  auto r = run_golive({"check", "--profile", path, "--only", "base-url.sanity", "--format", "json"});
+  auto path =
+      s.write("production.yaml", production_profile("https://sandbox.api.bluumfinance.com/v1"));
+  auto r =
+      run_golive({"check", "--profile", path, "--only", "base-url.sanity", "--format", "json"});
   REQUIRE(r.exit_code == 1);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j["schema_version"] == 1);
@@ -71,8 +77,10 @@ TEST_CASE("cli: a sandbox host in a production profile fails base-url.sanity", "
 
 TEST_CASE("cli: --report-only exits 0 on a failing run and -q prints only the verdict", "[cli]") {
   Scratch s("reportonly");
-  auto path = s.write("production.yaml", production_profile("https://sandbox.api.bluumfinance.com/v1"));
-  auto r = run_golive({"check", "--profile", path, "--only", "base-url.sanity", "--report-only", "-q"});
+  auto path =
+      s.write("production.yaml", production_profile("https://sandbox.api.bluumfinance.com/v1"));
+  auto r =
+      run_golive({"check", "--profile", path, "--only", "base-url.sanity", "--report-only", "-q"});
   REQUIRE(r.exit_code == 0);
   REQUIRE(r.out == "VERDICT: NOT READY (exit 0)\n");
 }
@@ -82,7 +90,7 @@ TEST_CASE("cli: several --format/--output pairs in one run", "[cli]") {
   auto json = (s.path / "r.json").string();
   auto text = (s.path / "r.txt").string();
   auto r = run_golive({"check", "--env", "demo", "--format", "json", "--output", json, "--format",
-                   "text", "--output", text});
+                       "text", "--output", text});
   REQUIRE(r.exit_code == 0);
   REQUIRE(nlohmann::json::parse(s.read("r.json"))["verdict"]["exit_code"] == 0);
   REQUIRE_THAT(s.read("r.txt"), Catch::Contains("VERDICT: READY (exit 0)"));
