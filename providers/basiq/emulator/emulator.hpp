@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "emukit/facade.hpp"
 #include "emukit/types.hpp"
 
 namespace golive::basiq::emulator {
@@ -54,33 +55,20 @@ struct PartnerSetup {
   std::string webhook_url;  ///< registered (status active) when not empty
 };
 
-/// The emulator server. Thread-safe; start() once, stop() (or destroy) once.
-class Emulator {
+namespace detail {
+class Server;
+}
+
+/// The emulator server. Thread-safe; start() once, stop() (or destroy) once. Lifecycle,
+/// addresses ("http://HOST:PORT": Basiq has no path prefix), the reference receiver and
+/// deliveries: emukit::Facade; request_count() includes token requests.
+class Emulator : public emukit::Facade<detail::Server, Options> {
  public:
   /// Throws std::invalid_argument on an unknown fault or an out-of-range option.
   explicit Emulator(Options options);
-  ~Emulator();
-  Emulator(const Emulator&) = delete;
-  Emulator& operator=(const Emulator&) = delete;
 
-  /// Binds and serves on a background thread; returns when connections are accepted.
-  /// Throws std::runtime_error if the address cannot be bound, std::logic_error if called twice.
-  void start();
-  /// Stops serving, wakes delayed answers, stops webhook delivery, joins threads. Idempotent.
-  void stop();
-  const Options& options() const;
-  int port() const;
-  /// "http://HOST:PORT" (Basiq has no path prefix).
-  std::string base_url() const;
-  /// "http://HOST:PORT/receiver/webhooks", the reference webhook receiver.
-  std::string receiver_url() const;
-  void set_receiver_verifier(Verifier verifier);
-  void set_webhook_signer(Signer signer);
   /// Sets a tenant up like a partner whose setup is done (no HTTP, no token request).
   void prepare(const PartnerSetup& setup);
-
-  /// API requests received (token requests included, the receiver excluded).
-  size_t request_count() const;
   /// POST /token requests received, answered or refused.
   size_t token_requests() const;
   /// Every access token issued so far (tests search output for them).
@@ -88,14 +76,6 @@ class Emulator {
   /// Resources of `kind` (user, connection, job) created through the API by the application
   /// whose key is `api_key` (what prepare() seeds does not count).
   size_t created(const std::string& api_key, const std::string& kind) const;
-  std::vector<ReceivedDelivery> received_deliveries() const;
-  std::vector<DeliveryAttempt> delivery_attempts() const;
-  /// Waits until no outgoing delivery is queued or in flight; false on timeout.
-  bool flush_deliveries(std::chrono::milliseconds timeout);
-
- private:
-  class Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace golive::basiq::emulator

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "emukit/facade_impl.hpp"
 #include "providers/blockchain0x/emulator/server.hpp"
 
 namespace golive::blockchain0x::emulator {
@@ -43,72 +44,19 @@ void validate_options(const Options& options) {
 
 }  // namespace detail
 
-class Emulator::Impl {
- public:
-  explicit Impl(Options options) : server(std::move(options)) {}
-  detail::Server server;
-};
-
-Emulator::Emulator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
-
-Emulator::~Emulator() = default;
-
-void Emulator::start() {
-  impl_->server.start();
-}
-
-void Emulator::stop() {
-  impl_->server.stop();
-}
-
-const Options& Emulator::options() const {
-  return impl_->server.options();
-}
-
-int Emulator::port() const {
-  return impl_->server.port();
-}
-
-std::string Emulator::base_url() const {
-  return impl_->server.origin() + "/v1";
-}
-
-std::string Emulator::receiver_url() const {
-  return impl_->server.origin() + "/receiver/webhooks";
-}
-
-void Emulator::set_receiver_verifier(Verifier verifier) {
-  impl_->server.receiver().set_verifier(std::move(verifier));
-}
-
-void Emulator::set_webhook_signer(Signer signer) {
-  impl_->server.dispatcher().set_signer(std::move(signer));
-}
+Emulator::Emulator(Options options) : Facade(std::move(options), "/v1") {}
 
 std::string Emulator::register_webhook(const std::string& api_key, const std::string& url,
                                        const std::vector<std::string>& events,
                                        const std::string& secret) {
-  return impl_->server.register_webhook(api_key, url, events, secret);
-}
-
-size_t Emulator::request_count() const {
-  return impl_->server.request_count();
+  return server().register_webhook(api_key, url, events, secret);
 }
 
 size_t Emulator::payment_count(const std::string& api_key) const {
-  return impl_->server.payment_count(api_key);
-}
-
-std::vector<ReceivedDelivery> Emulator::received_deliveries() const {
-  return impl_->server.receiver().received();
-}
-
-std::vector<DeliveryAttempt> Emulator::delivery_attempts() const {
-  return impl_->server.dispatcher().attempts();
-}
-
-bool Emulator::flush_deliveries(std::chrono::milliseconds timeout) {
-  return impl_->server.dispatcher().flush(timeout);
+  return server().payment_count(api_key);
 }
 
 }  // namespace golive::blockchain0x::emulator
+
+template class golive::emukit::Facade<golive::blockchain0x::emulator::detail::Server,
+                                      golive::blockchain0x::emulator::Options>;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "emukit/facade.hpp"
 #include "emukit/types.hpp"
 
 namespace golive::blockchain0x::emulator {
@@ -43,51 +44,24 @@ struct Options {
 /// Every fault the emulator knows, as (name, one-line description), sorted by name.
 const std::vector<std::pair<std::string, std::string>>& known_faults();
 
-/// The emulator server. Thread-safe; start() once, stop() (or destroy) once.
-class Emulator {
+namespace detail {
+class Server;
+}
+
+/// The emulator server. Thread-safe; start() once, stop() (or destroy) once. Lifecycle,
+/// addresses ("http://HOST:PORT/v1"), the reference receiver and deliveries: emukit::Facade.
+class Emulator : public emukit::Facade<detail::Server, Options> {
  public:
   /// Throws std::invalid_argument on an unknown fault or an out-of-range option.
   explicit Emulator(Options options);
-  ~Emulator();
-  Emulator(const Emulator&) = delete;
-  Emulator& operator=(const Emulator&) = delete;
-
-  /// Binds and serves on a background thread; returns when connections are accepted. Throws
-  /// std::runtime_error if the address cannot be bound, std::logic_error if called twice.
-  void start();
-  /// Stops serving, wakes delayed answers, stops deliveries, joins threads. Idempotent.
-  void stop();
-  const Options& options() const;
-  int port() const;
-  /// "http://HOST:PORT/v1".
-  std::string base_url() const;
-  /// "http://HOST:PORT/receiver/webhooks", the reference webhook receiver.
-  std::string receiver_url() const;
-  /// Installs the receiver's signature check; an empty function accepts everything.
-  void set_receiver_verifier(Verifier verifier);
-  /// Replaces the signer of outgoing deliveries (default: the blockchain0x scheme).
-  void set_webhook_signer(Signer signer);
 
   /// The dashboard (webhook CRUD is dashboard-only under API keys, seed-apis §2.6): registers
   /// `url` for `events` ("*", "payment.*" or exact names) in the tenant of `api_key`, with
   /// `secret` as its signing secret. Returns the endpoint id ("wh_…").
   std::string register_webhook(const std::string& api_key, const std::string& url,
                                const std::vector<std::string>& events, const std::string& secret);
-
-  /// API requests received (every /v1 and unknown-route request; the receiver excluded).
-  size_t request_count() const;
   /// Payments created by the tenant of `api_key` (replays do not count).
   size_t payment_count(const std::string& api_key) const;
-  /// Everything the reference receiver answered, in arrival order.
-  std::vector<ReceivedDelivery> received_deliveries() const;
-  /// Every outgoing delivery attempt so far, in order.
-  std::vector<DeliveryAttempt> delivery_attempts() const;
-  /// Waits until no outgoing delivery is queued or in flight; false on timeout.
-  bool flush_deliveries(std::chrono::milliseconds timeout);
-
- private:
-  class Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace golive::blockchain0x::emulator

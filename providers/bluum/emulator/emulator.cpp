@@ -1,74 +1,22 @@
 /// The public Emulator facade.
 #include "providers/bluum/emulator/emulator.hpp"
 
+#include "emukit/facade_impl.hpp"
 #include "providers/bluum/emulator/server.hpp"
 
 namespace golive::bluum::emulator {
 
-class Emulator::Impl {
- public:
-  explicit Impl(Options options) : server(std::move(options)) {}
-  detail::Server server;
-};
-
-Emulator::Emulator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
-
-Emulator::~Emulator() = default;
-
-void Emulator::start() {
-  impl_->server.start();
-}
-
-void Emulator::stop() {
-  impl_->server.stop();
-}
-
-const Options& Emulator::options() const {
-  return impl_->server.options();
-}
-
-int Emulator::port() const {
-  return impl_->server.port();
-}
-
-std::string Emulator::base_url() const {
-  return impl_->server.origin() + "/v1";
-}
-
-std::string Emulator::receiver_url() const {
-  return impl_->server.origin() + "/receiver/webhooks";
-}
-
-void Emulator::set_receiver_verifier(Verifier verifier) {
-  impl_->server.receiver().set_verifier(std::move(verifier));
-}
-
-void Emulator::set_webhook_signer(Signer signer) {
-  impl_->server.dispatcher().set_signer(std::move(signer));
-}
-
-size_t Emulator::request_count() const {
-  return impl_->server.request_count();
-}
+Emulator::Emulator(Options options) : Facade(std::move(options), "/v1") {}
 
 size_t Emulator::deposit_count(const std::string& api_key) const {
-  return impl_->server.count(api_key, &detail::Tenant::deposits);
+  return server().count(api_key, &detail::Tenant::deposits);
 }
 
 size_t Emulator::withdrawal_count(const std::string& api_key) const {
-  return impl_->server.count(api_key, &detail::Tenant::withdrawals);
-}
-
-std::vector<ReceivedDelivery> Emulator::received_deliveries() const {
-  return impl_->server.receiver().received();
-}
-
-std::vector<DeliveryAttempt> Emulator::delivery_attempts() const {
-  return impl_->server.dispatcher().attempts();
-}
-
-bool Emulator::flush_deliveries(std::chrono::milliseconds timeout) {
-  return impl_->server.dispatcher().flush(timeout);
+  return server().count(api_key, &detail::Tenant::withdrawals);
 }
 
 }  // namespace golive::bluum::emulator
+
+template class golive::emukit::Facade<golive::bluum::emulator::detail::Server,
+                                      golive::bluum::emulator::Options>;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "emukit/facade.hpp"
 #include "emukit/types.hpp"
 
 namespace golive::bluum::emulator {
@@ -47,50 +48,21 @@ struct Options {
 /// Every fault the emulator knows, as (name, one-line description), sorted by name.
 const std::vector<std::pair<std::string, std::string>>& known_faults();
 
-/// The emulator server. Thread-safe; start() once, stop() (or destroy) once.
-class Emulator {
+namespace detail {
+class Server;
+}
+
+/// The emulator server. Thread-safe; start() once, stop() (or destroy) once. Lifecycle,
+/// addresses ("http://HOST:PORT/v1"), the reference receiver and deliveries: emukit::Facade.
+class Emulator : public emukit::Facade<detail::Server, Options> {
  public:
   /// Throws std::invalid_argument on an unknown fault or a non-positive rate limit.
   explicit Emulator(Options options);
-  /// Stops the server if running.
-  ~Emulator();
-  Emulator(const Emulator&) = delete;
-  Emulator& operator=(const Emulator&) = delete;
 
-  /// Binds and serves on a background thread; returns when connections are accepted.
-  /// Throws std::runtime_error if the address cannot be bound, std::logic_error if called twice.
-  void start();
-  /// Stops serving, wakes delayed answers, stops webhook delivery, joins threads. Idempotent.
-  void stop();
-  /// The options in effect (validated).
-  const Options& options() const;
-  /// The bound port (0 before start()).
-  int port() const;
-  /// "http://HOST:PORT/v1".
-  std::string base_url() const;
-  /// "http://HOST:PORT/receiver/webhooks", the reference webhook receiver.
-  std::string receiver_url() const;
-  /// Installs the receiver's signature check; an empty function means accept everything.
-  void set_receiver_verifier(Verifier verifier);
-  /// Replaces the signer used for outgoing webhook deliveries.
-  void set_webhook_signer(Signer signer);
-
-  /// API requests received (every /v1 and unknown-route request, receiver excluded).
-  size_t request_count() const;
   /// Deposits created by every tenant whose API key is `api_key` (replays don't count).
   size_t deposit_count(const std::string& api_key) const;
   /// Withdrawals created by every tenant whose API key is `api_key`.
   size_t withdrawal_count(const std::string& api_key) const;
-  /// Everything the reference receiver answered, in arrival order.
-  std::vector<ReceivedDelivery> received_deliveries() const;
-  /// Every outgoing delivery attempt so far, in order.
-  std::vector<DeliveryAttempt> delivery_attempts() const;
-  /// Waits until no outgoing delivery is queued or in flight; false on timeout.
-  bool flush_deliveries(std::chrono::milliseconds timeout);
-
- private:
-  class Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace golive::bluum::emulator
