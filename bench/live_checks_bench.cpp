@@ -137,20 +137,28 @@ void critical_path(const std::string& binary, const fs::path& dir, int delay_ms)
       wall, wall / path, wall - throttled);
 }
 
-/// Part 2: one smoke request as a whole process, bluum-golive vs curl.
+/// Part 2: one smoke request as a whole process, bluum-golive vs curl; beside them, in the same
+/// rounds, the floors: `bluum-golive --help` (the process with no profile, pack or request) and
+/// bench_link_floor (bluum-golive's shared libraries and nothing else).
 void smoke_vs_curl(const std::string& binary, const fs::path& dir, int runs) {
   auto emu = start({}, 0, 100000);
   const auto p = (dir / "fast.yaml").string();
   std::ofstream(p) << profile(emu->base_url(), "https://partner.example.com/hooks/bluum");
   const std::string url = emu->base_url() + "/assets";
   const std::string user = std::string(kKey) + ":" + kSecret;
-  std::vector<double> golive, curl, ratio, rss;
-  // One warm-up each, then A B A B ...: each pair's ratio holds even when the machine drifts.
-  measured_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"});
-  measured_run({"curl", "-s", "-o", "/dev/null", "-u", user, url});
+  const std::vector<std::string> check = {binary,   "check",     "--profile", p,
+                                          "--only", "api.smoke", "-q"};
+  const std::vector<std::string> baseline = {"curl", "-s", "-o", "/dev/null", "-u", user, url};
+  const std::vector<std::string> help = {binary, "--help"};
+  const std::vector<std::string> floor = {GOLIVE_LINK_FLOOR};
+  std::vector<double> golive, curl, ratio, rss, help_ratio, floor_ratio;
+  // One warm-up each, then A B C D A B C D ...: each round's ratios hold when the machine drifts.
+  for (const auto* cmd : {&check, &baseline, &help, &floor}) measured_run(*cmd);
   for (int i = 0; i < runs; ++i) {
-    auto g = measured_run({binary, "check", "--profile", p, "--only", "api.smoke", "-q"});
-    auto c = measured_run({"curl", "-s", "-o", "/dev/null", "-u", user, url});
+    auto g = measured_run(check);
+    auto c = measured_run(baseline);
+    help_ratio.push_back(measured_run(help).ms / c.ms);
+    floor_ratio.push_back(measured_run(floor).ms / c.ms);
     golive.push_back(g.ms);
     curl.push_back(c.ms);
     ratio.push_back(g.ms / c.ms);
@@ -164,6 +172,10 @@ void smoke_vs_curl(const std::string& binary, const fs::path& dir, int runs) {
               c.mean, c.min);
   std::printf("  ratio, pair by pair (median / min): %.2fx / %.2fx curl\n", r.median, r.min);
   std::printf("  bluum-golive peak RSS (median): %.1f MB\n", m.median);
+  const auto h = stats(help_ratio), f = stats(floor_ratio);
+  std::printf("the floors, in the same rounds (ratio to that round's curl, median / min):\n");
+  std::printf("  bluum-golive --help                       %.2fx / %.2fx curl\n", h.median, h.min);
+  std::printf("  the same libraries, no code (link floor)  %.2fx / %.2fx curl\n", f.median, f.min);
 }
 
 }  // namespace
