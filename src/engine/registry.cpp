@@ -33,9 +33,12 @@ void Registry::add(CheckInfo info, CheckFactory make) {
       throw std::logic_error("duplicate check id " + info.id);
     }
   }
-  entries_.push_back({std::move(info), std::move(make)});
-  std::stable_sort(entries_.begin(), entries_.end(),
-                   [](const CheckEntry& a, const CheckEntry& b) { return a.info.id < b.info.id; });
+  // Into its sorted place, after any entry with the same id: sorting the whole vector again on
+  // every add moved ~15 k CheckInfo objects per process (1 M instructions of a short `check`).
+  const auto at =
+      std::upper_bound(entries_.begin(), entries_.end(), info.id,
+                       [](const std::string& id, const CheckEntry& e) { return id < e.info.id; });
+  entries_.insert(at, CheckEntry{std::move(info), std::move(make)});
 }
 
 const CheckEntry* Registry::find(const std::string& id) const {

@@ -14,6 +14,25 @@ TEST_CASE("registry: entries are sorted by id whatever the registration order", 
   REQUIRE(r.ids() == std::vector<std::string>{"a.one", "b.two"});
 }
 
+TEST_CASE("registry: one id for two providers keeps the order it was registered in", "[engine]") {
+  Registry r;
+  auto first = info("a.one");
+  first.providers = {"bluum"};
+  auto second = info("a.one");
+  second.providers = {"basiq"};
+  add_fake(r, info("c.three"), nullptr);
+  add_fake(r, first, nullptr);
+  add_fake(r, info("b.two"), nullptr);
+  add_fake(r, second, nullptr);
+  const auto& e = r.entries();
+  REQUIRE(e.size() == 4);
+  CHECK(e[0].info.id == "a.one");
+  CHECK(e[0].info.providers == std::vector<std::string>{"bluum"});
+  CHECK(e[1].info.providers == std::vector<std::string>{"basiq"});
+  CHECK(e[2].info.id == "b.two");
+  CHECK(e[3].info.id == "c.three");
+}
+
 TEST_CASE("registry: a duplicate id is a programming error", "[engine]") {
   Registry r;
   add_fake(r, info("a.one"), nullptr);
